@@ -1,0 +1,25 @@
+import { CommerceLayer } from '@commercelayer/sdk/bundle'
+import { env } from '@/lib/env'
+
+/**
+ * One SDK client per request, holding that request's token. Never the SDK's shared global configuration,
+ * which can mix two customers' tokens under concurrency.
+ */
+export function commerceLayerClient(accessToken: string) {
+  const { organization, sdkDomain } = env().commerceLayer
+  return CommerceLayer({ organization, domain: sdkDomain, accessToken, fetch: commerceLayerFetch })
+}
+
+export type CommerceLayerClient = ReturnType<typeof commerceLayerClient>
+
+/**
+ * The SDK always builds `https://<organization>.<domain>/api/...` and has no base-URL option; in sandbox
+ * mode this sends the same request to the sandbox's origin instead. With real credentials it changes nothing.
+ */
+async function commerceLayerFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const { organization, sdkDomain, apiOrigin } = env().commerceLayer
+  const sdkOrigin = `https://${organization}.${sdkDomain}`
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+  const target = url.startsWith(sdkOrigin) ? apiOrigin + url.slice(sdkOrigin.length) : url
+  return fetch(target, { ...init, cache: 'no-store' })
+}

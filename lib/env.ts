@@ -1,0 +1,142 @@
+import { z } from 'zod'
+
+/**
+ * The storefront's configuration, parsed once at start.
+ *
+ * With none of CL_CLIENT_ID, CL_ORGANIZATION and CL_MARKET set, the storefront talks to the bundled sandbox
+ * (Commerce Layer and Klarna stand-ins on http://localhost:3001). With all three set, it talks to the real
+ * Commerce Layer and loads Klarna's real library. Anything in between is a mistake we refuse to guess about.
+ */
+
+const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-change-me-in-production-0123456789'
+const KLARNA_LIBRARY_URL = 'https://x.klarnacdn.net/kp/lib/v1/api.js'
+
+const port = z.coerce.number().int().min(1).max(65535)
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional()
+
+const rawEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  CL_CLIENT_ID: optionalText,
+  CL_ORGANIZATION: optionalText,
+  CL_MARKET: optionalText,
+  CL_DOMAIN: z.string().trim().default('commercelayer.io'),
+  SANDBOX_PORT: port.default(3001),
+  SANDBOX_URL: z.url().optional(),
+  KLARNA_LIBRARY_URL: z.url().optional(),
+  NEXTAUTH_SECRET: optionalText,
+  SHOW_API_LOG: z.enum(['0', '1']).optional(),
+})
+
+export type CommerceLayerMode = 'sandbox' | 'live'
+
+export type AppEnv = {
+  mode: CommerceLayerMode
+  commerceLayer: {
+    clientId: string
+    organization: string
+    /** The market part of a token scope: `market:code:europe` or `market:id:AbCd`. */
+    marketScope: string
+    /** Where `/oauth/token` lives. */
+    authOrigin: string
+    /** Where `/api/...` lives. */
+    apiOrigin: string
+    /** The origin the SDK believes it talks to; requests to it are rewritten to `apiOrigin` in sandbox mode. */
+    sdkDomain: string
+  }
+  klarna: { libraryUrl: string; libraryOrigin: string }
+  authSecret: string
+  showApiLog: boolean
+}
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError'
+}
+
+const LIVE_VARIABLES = ['CL_CLIENT_ID', 'CL_ORGANIZATION', 'CL_MARKET'] as const
+
+/** Parses a process environment into the storefront's configuration. Pure: tests pass their own record. */
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const parsed = rawEnvSchema.safeParse(source)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+    throw new ConfigurationError(`Invalid configuration: ${problems.join('; ')}`)
+  }
+  const raw = parsed.data
+
+  const present = LIVE_VARIABLES.filter((name) => raw[name] !== undefined)
+  if (present.length > 0 && present.length < LIVE_VARIABLES.length) {
+    const missing = LIVE_VARIABLES.filter((name) => raw[name] === undefined)
+    throw new ConfigurationError(
+      `Incomplete Commerce Layer configuration: ${present.join(', ')} ${present.length === 1 ? 'is' : 'are'} set but ` +
+        `${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing. Set all three to use Commerce Layer, ` +
+        `or none to use the local sandbox.`,
+    )
+  }
+  const mode: CommerceLayerMode = present.length === 0 ? 'sandbox' : 'live'
+
+  const isProduction = raw.NODE_ENV === 'production'
+  if (mode === 'live' && isProduction && !raw.NEXTAUTH_SECRET) {
+    throw new ConfigurationError(
+      'NEXTAUTH_SECRET is missing: a production storefront talking to Commerce Layer needs its own secret ' +
+        '(for example `openssl rand -base64 32`).',
+    )
+  }
+  const authSecret = raw.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET
+
+  if (mode === 'sandbox') {
+    const sandboxUrl = stripTrailingSlash(raw.SANDBOX_URL ?? `http://localhost:${raw.SANDBOX_PORT}`)
+    const libraryUrl = raw.KLARNA_LIBRARY_URL ?? `${sandboxUrl}/klarna/kp/lib/v1/api.js`
+    return {
+      mode,
+      commerceLayer: {
+        clientId: 'sandbox-storefront',
+        organization: 'sandbox',
+        marketScope: 'market:code:europe',
+        authOrigin: sandboxUrl,
+        apiOrigin: sandboxUrl,
+        sdkDomain: 'commercelayer.io',
+      },
+      klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
+      authSecret,
+      showApiLog: raw.SHOW_API_LOG !== '0',
+    }
+  }
+
+  const organization = raw.CL_ORGANIZATION as string
+  const libraryUrl = raw.KLARNA_LIBRARY_URL ?? KLARNA_LIBRARY_URL
+  return {
+    mode,
+    commerceLayer: {
+      clientId: raw.CL_CLIENT_ID as string,
+      organization,
+      marketScope: marketScope(raw.CL_MARKET as string),
+      authOrigin: `https://auth.${raw.CL_DOMAIN}`,
+      apiOrigin: `https://${organization}.${raw.CL_DOMAIN}`,
+      sdkDomain: raw.CL_DOMAIN,
+    },
+    klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
+    authSecret,
+    showApiLog: raw.SHOW_API_LOG === '1',
+  }
+}
+
+/** CL_MARKET is a market code (`europe`), or `id:<market id>` for a market known by its id. */
+function marketScope(market: string): string {
+  return market.startsWith('id:') ? `market:${market}` : `market:code:${market}`
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url
+}
+
+let cached: AppEnv | undefined
+
+/** The configuration of this process, parsed on first use. Throws a ConfigurationError naming what is wrong. */
+export function env(): AppEnv {
+  cached ??= parseEnv(process.env)
+  return cached
+}

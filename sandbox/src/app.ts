@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createClock, type Clock } from './clock'
+import { migrate, openDatabase, type Db } from './db/database'
+import { Context } from './http/context'
+import { HttpError, type ErrorRenderer } from './http/errors'
+import { RequestLog } from './http/request-log'
+import { Router } from './http/router'
+import type { SandboxModule, Services } from './module'
+import { sandboxModules } from './modules'
+
+export type SandboxOptions = {
+  /** A SQLite file, or ':memory:' (the default, for tests). */
+  dbPath?: string
+  clock?: Clock
+  /** Added before every Commerce Layer and Klarna answer, to show what a slow network looks like. */
+  latencyMs?: number
+  /** One line per request on stdout. */
+  logRequests?: boolean
+  modules?: readonly SandboxModule[]
+}
+
+export type Sandbox = {
+  server: Server
+  db: Db
+  clock: Clock
+  requestLog: RequestLog
+  /** Starts listening (port 0 picks a free one) and resolves to the origin, e.g. http://127.0.0.1:3001. */
+  listen(port?: number, host?: string): Promise<string>
+  close(): Promise<void>
+}
+
+const plainError: ErrorRenderer = (status, title, detail) => new HttpError(status, { error: title, detail })
+
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const modules = options.modules ?? sandboxModules
+  const db = openDatabase(options.dbPath ?? ':memory:')
+  const clock = options.clock ?? createClock()
+  const requestLog = new RequestLog()
+  let origin = ''
+  const services: Services = { db, clock, requestLog, selfOrigin: () => origin }
+
+  migrate(db, modules.flatMap((module) => module.migrations))
+  seedOnce(services, modules)
+
+  const router = new Router()
+  const renderers: [string, ErrorRenderer][] = []
+  for (const module of modules) {
+    module.routes(router, services)
+    for (const [prefix, renderer] of Object.entries(module.errorRenderers ?? {})) renderers.push([prefix, renderer])
+  }
+  renderers.sort((a, b) => b[0].length - a[0].length)
+  const rendererFor = (path: string) => renderers.find(([prefix]) => path.startsWith(prefix))?.[1] ?? plainError
+
+  const latencyMs = options.latencyMs ?? 0
+  const logRequests = options.logRequests ?? false
+
+  const server = createServer(async (req, res) => {
+    const started = performance.now()
+    const ctx = new Context(req, res, plainError)
+    const path = ctx.path
+    const renderError = rendererFor(path)
+    Object.assign(ctx, { renderError })
+    try {
+      if (latencyMs > 0 && !path.startsWith('/sandbox/')) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+      const found = router.match(ctx.method, path)
+      if (!found) throw renderError(404, 'Not found', `No route matches ${ctx.method} ${path}.`)
+      if ('allowed' in found) {
+        const error = renderError(405, 'Method not allowed', `${ctx.method} is not supported on ${path}.`)
+        throw new HttpError(error.status, error.body, error.contentType, { Allow: found.allowed.join(', ') })
+      }
+      ctx.params = found.params
+      await found.handler(ctx)
+    } catch (error) {
+      if (res.headersSent) {
+        res.destroy()
+      } else if (error instanceof HttpError) {
+        ctx.send(error.status, error.body, error.contentType, error.headers)
+      } else {
+        console.error(`[sandbox] ${ctx.method} ${path} failed:`, error)
+        const failure = renderError(500, 'Internal server error', 'The sandbox failed to answer this request.')
+        ctx.send(failure.status, failure.body, failure.contentType)
+      }
+    } finally {
+      const ms = Math.round((performance.now() - started) * 10) / 10
+      requestLog.add({
+        at: new Date().toISOString(),
+        method: ctx.method,
+        path,
+        query: ctx.url.search,
+        status: res.statusCode,
+        ms,
+      })
+      if (logRequests) process.stdout.write(`${ctx.method} ${path}${ctx.url.search} ${res.statusCode} ${ms}ms\n`)
+    }
+  })
+  server.keepAliveTimeout = 65_000
+
+  return {
+    server,
+    db,
+    clock,
+    requestLog,
+    listen(port = 0, host = '127.0.0.1') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject)
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo
+          origin = `http://${host}:${address.port}`
+          resolve(origin)
+        })
+      })
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => {
+          db.close()
+          resolve()
+        })
+      })
+    },
+  }
+}
+
+function seedOnce(services: Services, modules: readonly SandboxModule[]): void {
+  const { db } = services
+  db.exec('CREATE TABLE IF NOT EXISTS sandbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)')
+  const seeded = db.prepare<[], { value: string }>("SELECT value FROM sandbox_meta WHERE key = 'seeded_at'").get()
+  if (seeded) return
+  db.transaction(() => {
+    for (const module of modules) module.seed?.(services)
+    db.prepare("INSERT INTO sandbox_meta (key, value) VALUES ('seeded_at', ?)").run(new Date().toISOString())
+  })()
+}

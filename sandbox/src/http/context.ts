@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { HttpError, type ErrorRenderer } from './errors'
+
+export const MAX_BODY_BYTES = 1024 * 1024
+
+/** One request as handlers see it. */
+export class Context {
+  readonly url: URL
+  readonly method: string
+  params: Record<string, string> = {}
+  private bodyPromise: Promise<Buffer> | undefined
+
+  constructor(
+    readonly req: IncomingMessage,
+    readonly res: ServerResponse,
+    readonly renderError: ErrorRenderer,
+  ) {
+    this.method = (req.method ?? 'GET').toUpperCase()
+    this.url = new URL(req.url ?? '/', 'http://sandbox.local')
+  }
+
+  get path(): string {
+    return this.url.pathname
+  }
+
+  get query(): URLSearchParams {
+    return this.url.searchParams
+  }
+
+  header(name: string): string | undefined {
+    const value = this.req.headers[name.toLowerCase()]
+    return Array.isArray(value) ? value[0] : value
+  }
+
+  /** The origin clients used to reach us, for `links.self` and Klarna's `base_url`. */
+  get origin(): string {
+    return `http://${this.header('host') ?? 'localhost'}`
+  }
+
+  /** The raw body, at most 1 MB (413 past that, without reading the rest into memory). */
+  body(): Promise<Buffer> {
+    this.bodyPromise ??= readBody(this.req, this.renderError)
+    return this.bodyPromise
+  }
+
+  /** The body parsed as JSON; a 400 in this API's error shape when it is not JSON. */
+  async json(): Promise<unknown> {
+    const raw = await this.body()
+    if (raw.length === 0) throw this.renderError(400, 'Bad request', 'The request body is empty; a JSON document was expected.')
+    try {
+      return JSON.parse(raw.toString('utf8'))
+    } catch {
+      throw this.renderError(400, 'Bad request', 'The request body is not valid JSON.')
+    }
+  }
+
+  send(status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): void {
+    const payload = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body)
+    this.res.writeHead(status, {
+      ...(payload === '' ? {} : { 'Content-Type': contentType }),
+      'Content-Length': Buffer.byteLength(payload),
+      ...headers,
+    })
+    this.res.end(payload)
+  }
+}
+
+function readBody(req: IncomingMessage, renderError: ErrorRenderer): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? 0)
+  if (declared > MAX_BODY_BYTES) {
+    req.resume()
+    return Promise.reject(tooLarge(renderError))
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        req.removeAllListeners('data')
+        req.resume()
+        reject(tooLarge(renderError))
+        return
+      }
+      chunks.push(chunk)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+const tooLarge = (renderError: ErrorRenderer): HttpError =>
+  renderError(413, 'Payload too large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`)

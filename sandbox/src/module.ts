@@ -1,0 +1,30 @@
+import type { Clock } from './clock'
+import type { Db, Migration } from './db/database'
+import type { ErrorRenderer } from './http/errors'
+import type { RequestLog } from './http/request-log'
+import type { Router } from './http/router'
+
+/** What every part of the sandbox may use. */
+export type Services = {
+  db: Db
+  clock: Clock
+  requestLog: RequestLog
+  /**
+   * This sandbox's own origin as seen from itself (e.g. http://127.0.0.1:3001), known once it listens.
+   * The Commerce Layer stand-in calls the Klarna stand-in through it, over HTTP, as a real gateway would.
+   */
+  selfOrigin(): string
+}
+
+/**
+ * One part of the sandbox (the Commerce Layer stand-in, the Klarna stand-in, the test doors):
+ * its tables, its routes, its seed data, and the shape of the errors under its path prefixes.
+ */
+export type SandboxModule = {
+  name: string
+  migrations: readonly Migration[]
+  errorRenderers?: Record<string, ErrorRenderer>
+  routes(router: Router, services: Services): void
+  /** Fills a fresh database; runs once, in module order, inside one transaction. */
+  seed?(services: Services): void
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startTestSandbox, type TestSandbox } from './helpers'
+
+describe('sandbox doors and the router', () => {
+  let sandbox: TestSandbox
+  beforeAll(async () => {
+    sandbox = await startTestSandbox()
+  })
+  afterAll(() => sandbox.close())
+
+  it('answers health', async () => {
+    const response = await fetch(`${sandbox.origin}/sandbox/health`)
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ status: 'ok' })
+  })
+
+  it('logs every request with method, path, query and status', async () => {
+    const before = sandbox.requestLog.lastSeq
+    await fetch(`${sandbox.origin}/sandbox/health?probe=1`)
+    const response = await fetch(`${sandbox.origin}/sandbox/requests?since=${before}`)
+    const { data } = (await response.json()) as { data: { method: string; path: string; query: string; status: number }[] }
+    expect(data[0]).toMatchObject({ method: 'GET', path: '/sandbox/health', query: '?probe=1', status: 200 })
+  })
+
+  it('moves the clock forward and back', async () => {
+    const start = sandbox.clock.now()
+    const moved = await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: '{"advance_seconds":3600}' })
+    expect(moved.status).toBe(200)
+    expect(sandbox.clock.now() - start).toBeGreaterThanOrEqual(3_600_000)
+    await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: '{"reset":true}' })
+    expect(sandbox.clock.now() - start).toBeLessThan(60_000)
+  })
+
+  it('refuses a malformed clock request and an unknown route', async () => {
+    expect((await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'nope' })).status).toBe(400)
+    expect((await fetch(`${sandbox.origin}/nowhere`)).status).toBe(404)
+  })
+
+  it('says which methods a path allows', async () => {
+    const response = await fetch(`${sandbox.origin}/sandbox/health`, { method: 'PUT' })
+    expect(response.status).toBe(405)
+    expect(response.headers.get('allow')).toBe('GET')
+  })
+
+  it('refuses a body over 1 MB with 413', async () => {
+    const response = await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) })
+    expect(response.status).toBe(413)
+  })
+})
