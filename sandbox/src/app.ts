@@ -40,14 +40,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   let origin = ''
   const services: Services = { db, clock, requestLog, selfOrigin: () => origin }
 
-  migrate(db, modules.flatMap((module) => module.migrations))
+  migrate(db, modules.flatMap((part) => part.migrations))
   seedOnce(services, modules)
 
   const router = new Router()
   const renderers: [string, ErrorRenderer][] = []
-  for (const module of modules) {
-    module.routes(router, services)
-    for (const [prefix, renderer] of Object.entries(module.errorRenderers ?? {})) renderers.push([prefix, renderer])
+  for (const part of modules) {
+    part.routes(router, services)
+    for (const [prefix, renderer] of Object.entries(part.errorRenderers ?? {})) renderers.push([prefix, renderer])
   }
   renderers.sort((a, b) => b[0].length - a[0].length)
   const rendererFor = (path: string) => renderers.find(([prefix]) => path.startsWith(prefix))?.[1] ?? plainError
@@ -129,7 +129,7 @@ function seedOnce(services: Services, modules: readonly SandboxModule[]): void {
   const seeded = db.prepare<[], { value: string }>("SELECT value FROM sandbox_meta WHERE key = 'seeded_at'").get()
   if (seeded) return
   db.transaction(() => {
-    for (const module of modules) module.seed?.(services)
+    for (const part of modules) part.seed?.(services)
     db.prepare("INSERT INTO sandbox_meta (key, value) VALUES ('seeded_at', ?)").run(new Date().toISOString())
   })()
 }
