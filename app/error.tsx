@@ -1,0 +1,27 @@
+'use client'
+
+import { useEffect } from 'react'
+
+/**
+ * Any page that could not load its data lands here. Most often the store (Commerce Layer, or the sandbox)
+ * is unreachable; the shopper gets words and a way to try again, never a stack trace.
+ */
+export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  useEffect(() => {
+    console.error(error)
+  }, [error])
+
+  return (
+    <section className="mx-auto max-w-md py-16 text-center" role="alert">
+      <h1 className="text-2xl font-semibold">The store is unavailable right now, please try again.</h1>
+      <p className="mt-2 text-ink-soft">Nothing in your cart has been lost.</p>
+      <button
+        type="button"
+        onClick={reset}
+        className="mt-6 inline-flex rounded-full bg-brand px-6 py-3 text-sm font-semibold text-white hover:bg-brand-dark"
+      >
+        Try again
+      </button>
+    </section>
+  )
+}

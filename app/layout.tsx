@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from 'next'
+import { Footer } from '@/components/layout/footer'
+import { Header } from '@/components/layout/header'
+import { SwrProvider } from '@/components/layout/swr-provider'
+import './globals.css'
+
+export const metadata: Metadata = {
+  title: { default: 'Fika Home', template: '%s · Fika Home' },
+  description: 'A demo shop: pay with Klarna, save it to your wallet, and pay with one click next time.',
+}
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0f5132' }
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col">
+        <SwrProvider>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+            Skip to content
+          </a>
+          <Header />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+          <Footer />
+        </SwrProvider>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,40 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { cache } from 'react'
+import { AddToCartForm } from '@/components/cart/add-to-cart-form'
+import { Price } from '@/components/catalog/price'
+import { ProductImage } from '@/components/catalog/product-image'
+import { getProduct } from '@/lib/commerce-layer/catalog'
+import { shopperClient } from '@/lib/shopper'
+
+type Props = { params: Promise<{ code: string }> }
+
+// One request to Commerce Layer per page view, shared by the metadata and the page.
+const loadProduct = cache(async (code: string) => getProduct(await shopperClient(), code))
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const product = await loadProduct(decodeURIComponent((await params).code))
+  return product ? { title: product.name, description: product.description } : { title: 'Product not found' }
+}
+
+export default async function ProductPage({ params }: Props) {
+  const product = await loadProduct(decodeURIComponent((await params).code))
+  if (!product) notFound()
+
+  return (
+    <article className="grid gap-8 md:grid-cols-2 md:gap-12">
+      <ProductImage src={product.imageUrl} alt={product.name} priority sizes="(min-width: 768px) 50vw, 100vw" />
+      <div>
+        <Link href="/" className="text-sm text-ink-soft underline-offset-4 hover:underline">
+          ← All products
+        </Link>
+        <h1 className="mt-3 text-3xl font-semibold tracking-tight">{product.name}</h1>
+        {product.price && <Price {...product.price} className="mt-2 block text-xl font-semibold" />}
+        <p className="mt-1 text-sm text-ink-soft">VAT included</p>
+        <p className="mt-6 leading-relaxed">{product.description}</p>
+        <AddToCartForm skuCode={product.code} stockQuantity={product.stockQuantity} />
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,93 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { z } from 'zod'
+import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
+import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { readCartId, shopperClient, writeCartId } from '@/lib/shopper'
+import { failed, succeeded, type ActionState } from './action-state'
+
+// Server actions are public endpoints: every input is parsed, and a line item is touched only when it is
+// in the cart this browser's cookie points at.
+
+const quantitySchema = z.coerce.number().int().min(1).max(99)
+const addSchema = z.object({ skuCode: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), quantity: quantitySchema })
+const lineSchema = z.object({ lineItemId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const updateSchema = lineSchema.extend({ quantity: quantitySchema })
+
+const STORE_UNAVAILABLE = 'The store is unavailable right now, please try again.'
+
+export async function addToCartAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const input = addSchema.safeParse({ skuCode: formData.get('skuCode'), quantity: formData.get('quantity') })
+  if (!input.success) return failed('Choose a quantity between 1 and 99.')
+  const { skuCode, quantity } = input.data
+
+  try {
+    const client = await shopperClient()
+    const cartId = await readCartId()
+    let cart = cartId ? await getCart(client, cartId) : null
+    if (!cart) {
+      // No cart yet, or the cookie points at an order that is placed, cancelled or gone: start a new one.
+      const newCartId = await createCart(client)
+      await writeCartId(newCartId)
+      cart = { id: newCartId, currency: 'EUR', lines: [], itemCount: 0, subtotalCents: 0 }
+    }
+    await addToCart(client, cart.id, skuCode, quantity)
+  } catch (error) {
+    return failed(explainCartError(error))
+  }
+  revalidatePath('/cart')
+  return succeeded(quantity === 1 ? 'Added to your cart.' : `Added ${quantity} to your cart.`)
+}
+
+export async function updateQuantityAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const input = updateSchema.safeParse({ lineItemId: formData.get('lineItemId'), quantity: formData.get('quantity') })
+  if (!input.success) return failed('Choose a quantity between 1 and 99.')
+
+  try {
+    const client = await shopperClient()
+    const line = await findLineInCart(client, input.data.lineItemId)
+    if (!line) return failed('That item is no longer in your cart.')
+    await setLineItemQuantity(client, line.id, input.data.quantity)
+    revalidatePath('/cart')
+    return succeeded(`${line.name}: quantity ${input.data.quantity}.`)
+  } catch (error) {
+    return failed(explainCartError(error))
+  }
+}
+
+export async function removeFromCartAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const input = lineSchema.safeParse({ lineItemId: formData.get('lineItemId') })
+  if (!input.success) return failed('That item is no longer in your cart.')
+
+  try {
+    const client = await shopperClient()
+    const line = await findLineInCart(client, input.data.lineItemId)
+    if (!line) return failed('That item is no longer in your cart.')
+    await removeLineItem(client, line.id)
+    revalidatePath('/cart')
+    return succeeded(`Removed ${line.name} from your cart.`)
+  } catch (error) {
+    return failed(explainCartError(error))
+  }
+}
+
+async function findLineInCart(client: Awaited<ReturnType<typeof shopperClient>>, lineItemId: string) {
+  const cartId = await readCartId()
+  const cart = cartId ? await getCart(client, cartId) : null
+  return cart?.lines.find((line) => line.id === lineItemId)
+}
+
+function explainCartError(error: unknown): string {
+  const problem = describeCommerceLayerError(error)
+  if (!problem) {
+    console.error('Cart action failed:', error)
+    return STORE_UNAVAILABLE
+  }
+  if (problem.status === 422 && problem.attribute === 'quantity') {
+    return "We don't have that many in stock. Try a smaller quantity."
+  }
+  if (problem.status === 422) return "This product can't be added right now. Please try another."
+  if (problem.status >= 500) return STORE_UNAVAILABLE
+  return 'That change could not be made. Please reload the page and try again.'
+}

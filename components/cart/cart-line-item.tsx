@@ -1,0 +1,79 @@
+'use client'
+
+import Image from 'next/image'
+import Link from 'next/link'
+import { useActionState, useEffect } from 'react'
+import { StatusMessage } from '@/components/ui/status-message'
+import { SubmitButton } from '@/components/ui/submit-button'
+import type { CartLine } from '@/lib/commerce-layer/cart'
+import { formatMoney } from '@/lib/money'
+import { idleState } from './action-state'
+import { removeFromCartAction, updateQuantityAction } from './actions'
+import { useRefreshCartSummary } from './use-cart-summary'
+
+const MAX_QUANTITY = 99
+
+export function CartLineItem({ line, currency }: { line: CartLine; currency: string }) {
+  const [quantityState, updateQuantity] = useActionState(updateQuantityAction, idleState)
+  const [removeState, remove] = useActionState(removeFromCartAction, idleState)
+  const refreshCartSummary = useRefreshCartSummary()
+
+  useEffect(() => {
+    if (quantityState.status === 'success' || removeState.status === 'success') void refreshCartSummary()
+  }, [quantityState, removeState, refreshCartSummary])
+
+  const latest = removeState.status !== 'idle' ? removeState : quantityState
+  return (
+    <li className="flex gap-4 py-6" data-testid="cart-line">
+      <div className="relative size-20 shrink-0 overflow-hidden rounded-xl bg-stone-100 sm:size-24">
+        {line.imageUrl && <Image src={line.imageUrl} alt="" fill sizes="96px" unoptimized className="object-cover" />}
+      </div>
+      <div className="flex min-w-0 flex-1 flex-col gap-2">
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4">
+          <Link href={`/products/${encodeURIComponent(line.skuCode)}`} className="font-medium hover:underline">
+            {line.name}
+          </Link>
+          <span className="font-semibold" data-testid="line-total">
+            {formatMoney({ cents: line.totalCents, currency })}
+          </span>
+        </div>
+        <p className="text-sm text-ink-soft">{formatMoney({ cents: line.unitCents, currency })} each</p>
+        <div className="flex flex-wrap items-center gap-4">
+          <form action={updateQuantity} className="flex items-center gap-1" aria-label={`Change quantity of ${line.name}`}>
+            <input type="hidden" name="lineItemId" value={line.id} />
+            <SubmitButton
+              variant="secondary"
+              name="quantity"
+              value={String(line.quantity - 1)}
+              disabled={line.quantity <= 1}
+              aria-label={`Decrease quantity of ${line.name}`}
+              className="!size-11 !p-0"
+            >
+              −
+            </SubmitButton>
+            <output className="w-10 text-center font-medium" aria-label={`Quantity of ${line.name}`} data-testid="line-quantity">
+              {line.quantity}
+            </output>
+            <SubmitButton
+              variant="secondary"
+              name="quantity"
+              value={String(line.quantity + 1)}
+              disabled={line.quantity >= MAX_QUANTITY}
+              aria-label={`Increase quantity of ${line.name}`}
+              className="!size-11 !p-0"
+            >
+              +
+            </SubmitButton>
+          </form>
+          <form action={remove}>
+            <input type="hidden" name="lineItemId" value={line.id} />
+            <SubmitButton variant="link" pendingLabel="Removing…" aria-label={`Remove ${line.name}`}>
+              Remove
+            </SubmitButton>
+          </form>
+        </div>
+        <StatusMessage status={latest.status} message={latest.message} />
+      </div>
+    </li>
+  )
+}

@@ -1,0 +1,20 @@
+import Link from 'next/link'
+import type { Product } from '@/lib/commerce-layer/catalog'
+import { Price } from './price'
+import { ProductImage } from './product-image'
+
+export function ProductCard({ product, priority }: { product: Product; priority: boolean }) {
+  const outOfStock = product.stockQuantity <= 0
+  return (
+    <li className="group">
+      <Link href={`/products/${encodeURIComponent(product.code)}`} className="block rounded-2xl focus-visible:outline-offset-4">
+        <ProductImage src={product.imageUrl} alt="" priority={priority} sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw" />
+        <div className="mt-3 flex items-start justify-between gap-2">
+          <h3 className="text-sm font-medium group-hover:underline sm:text-base">{product.name}</h3>
+          {product.price && <Price {...product.price} className="shrink-0 text-sm font-semibold sm:text-base" />}
+        </div>
+        {outOfStock && <p className="mt-1 text-sm font-medium text-red-700">Out of stock</p>}
+      </Link>
+    </li>
+  )
+}

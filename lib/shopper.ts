@@ -1,0 +1,39 @@
+import 'server-only'
+import { cookies, headers } from 'next/headers'
+import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
+import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+
+/**
+ * Who is shopping in this request, as far as Commerce Layer is concerned: the client that acts for them
+ * and the cart cookie that points at their order. Server-only: tokens never leave this process.
+ */
+
+const CART_COOKIE = 'cart'
+const CART_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
+
+/** A Commerce Layer client holding the token that acts for the current shopper. */
+export async function shopperClient(): Promise<CommerceLayerClient> {
+  return commerceLayerClient(await getSalesChannelToken())
+}
+
+export async function readCartId(): Promise<string | undefined> {
+  const value = (await cookies()).get(CART_COOKIE)?.value
+  // Commerce Layer ids are short alphanumeric strings; anything else is not ours to send on.
+  return value && /^[A-Za-z0-9]{1,64}$/.test(value) ? value : undefined
+}
+
+/** Only server actions and route handlers may write cookies. */
+export async function writeCartId(orderId: string): Promise<void> {
+  const secure = (await headers()).get('x-forwarded-proto') === 'https'
+  ;(await cookies()).set(CART_COOKIE, orderId, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: CART_COOKIE_MAX_AGE,
+  })
+}
+
+export async function clearCartId(): Promise<void> {
+  ;(await cookies()).delete(CART_COOKIE)
+}

@@ -1,0 +1,70 @@
+import { defineConfig, devices } from '@playwright/test'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs'
+
+/**
+ * End-to-end tests run against the production build (`npm run build`) and a fresh sandbox database,
+ * on ports of their own so they never meet a running `npm start`.
+ * E2E_SANDBOX_ONLY=1 starts only the sandbox (for specs that need no storefront).
+ */
+const storefrontPort = Number(process.env.E2E_PORT ?? 3100)
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 3101)
+const sandboxOnly = process.env.E2E_SANDBOX_ONLY === '1'
+const storefrontUrl = `http://localhost:${storefrontPort}`
+const sandboxUrl = `http://localhost:${sandboxPort}`
+
+// Specs read these to reach the sandbox's doors (request log, clock, Klarna test door).
+process.env.E2E_STOREFRONT_URL = storefrontUrl
+process.env.E2E_SANDBOX_URL = sandboxUrl
+
+const executablePath = findChromium()
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+  use: {
+    baseURL: storefrontUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath, args: chromiumArgs },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } },
+    // Specs tagged @phone run a second time on a 360 px phone.
+    {
+      name: 'phone',
+      grep: /@phone/,
+      use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 }, launchOptions: { executablePath, args: chromiumArgs } },
+    },
+  ],
+  webServer: [
+    {
+      command: 'npx tsx sandbox/src/main.ts --reset',
+      url: `${sandboxUrl}/sandbox/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        SANDBOX_PORT: String(sandboxPort),
+        SANDBOX_DB: join(tmpdir(), `klarna-wallet-e2e-${sandboxPort}.db`),
+      },
+    },
+    ...(sandboxOnly
+      ? []
+      : [
+          {
+            command: `npx next start -p ${storefrontPort}`,
+            url: `${storefrontUrl}/api/health`,
+            reuseExistingServer: false,
+            timeout: 120_000,
+            env: { SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: storefrontUrl },
+          },
+        ]),
+  ],
+})

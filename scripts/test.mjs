@@ -1,0 +1,36 @@
+// `npm test`: every check, in the order that fails fastest, then one closing line that counts them.
+import { spawnSync } from 'node:child_process'
+import { findChromium } from './chromium.mjs'
+
+const steps = [
+  ['types', 'npm', ['run', '--silent', 'typecheck']],
+  ['lint', 'npm', ['run', '--silent', 'lint']],
+  ['unit and sandbox tests', 'npx', ['vitest', 'run']],
+  ['production build', 'npx', ['next', 'build']],
+  ['end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test']],
+]
+
+if (!findChromium()) {
+  console.log('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium): installing Playwright\'s own…')
+  const install = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
+  if (install.status !== 0) {
+    console.error('Could not install a Chromium. Install Debian\'s (apt-get install chromium) or set CHROMIUM_PATH.')
+    process.exit(1)
+  }
+}
+
+let passed = 0
+for (const [name, command, args] of steps) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`)
+  const started = Date.now()
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, CI: process.env.CI ?? '1' } })
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (result.status !== 0) {
+    console.error(`\n=== ${name} failed after ${seconds}s`)
+    console.log(`checks: ${passed} passed, 1 failed`)
+    process.exit(result.status ?? 1)
+  }
+  console.log(`=== ${name} passed in ${seconds}s`)
+  passed++
+}
+console.log(`checks: ${passed} passed, 0 failed`)
