@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigurationError, parseEnv } from './env'
+
+describe('parseEnv', () => {
+  it('uses the sandbox when no Commerce Layer credentials are set', () => {
+    const config = parseEnv({})
+    expect(config.mode).toBe('sandbox')
+    expect(config.commerceLayer).toMatchObject({
+      clientId: 'sandbox-storefront',
+      organization: 'sandbox',
+      marketScope: 'market:code:europe',
+      authOrigin: 'http://localhost:3001',
+      apiOrigin: 'http://localhost:3001',
+    })
+    expect(config.klarna.libraryUrl).toBe('http://localhost:3001/klarna/kp/lib/v1/api.js')
+    expect(config.authSecret.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('follows SANDBOX_PORT and SANDBOX_URL', () => {
+    expect(parseEnv({ SANDBOX_PORT: '4001' }).commerceLayer.apiOrigin).toBe('http://localhost:4001')
+    const config = parseEnv({ SANDBOX_URL: 'http://127.0.0.1:5000/' })
+    expect(config.commerceLayer.authOrigin).toBe('http://127.0.0.1:5000')
+    expect(config.klarna.libraryOrigin).toBe('http://127.0.0.1:5000')
+  })
+
+  it('talks to the real services when all three credentials are set', () => {
+    const config = parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe' })
+    expect(config.mode).toBe('live')
+    expect(config.commerceLayer).toMatchObject({
+      clientId: 'abc',
+      organization: 'fika',
+      marketScope: 'market:code:europe',
+      authOrigin: 'https://auth.commercelayer.io',
+      apiOrigin: 'https://fika.commercelayer.io',
+    })
+    expect(config.klarna.libraryUrl).toBe('https://x.klarnacdn.net/kp/lib/v1/api.js')
+    expect(config.showApiLog).toBe(false)
+  })
+
+  it('accepts a market id', () => {
+    const config = parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'id:AbCdEf' })
+    expect(config.commerceLayer.marketScope).toBe('market:id:AbCdEf')
+  })
+
+  it('lets one setting choose the Klarna library', () => {
+    expect(parseEnv({ KLARNA_LIBRARY_URL: 'https://x.klarnacdn.net/kp/lib/v1/api.js' }).klarna.libraryOrigin).toBe(
+      'https://x.klarnacdn.net',
+    )
+  })
+
+  it('refuses a half-filled configuration and names what is missing', () => {
+    expect(() => parseEnv({ CL_CLIENT_ID: 'abc' })).toThrow(ConfigurationError)
+    expect(() => parseEnv({ CL_CLIENT_ID: 'abc' })).toThrow(/CL_ORGANIZATION, CL_MARKET are missing/)
+    expect(() => parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika' })).toThrow(/CL_MARKET is missing/)
+  })
+
+  it('treats blank variables as unset', () => {
+    expect(parseEnv({ CL_CLIENT_ID: ' ', CL_ORGANIZATION: '', CL_MARKET: '' }).mode).toBe('sandbox')
+  })
+
+  it('requires a real secret in production with real credentials', () => {
+    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe', NODE_ENV: 'production' }
+    expect(() => parseEnv(live)).toThrow(/NEXTAUTH_SECRET is missing/)
+    expect(parseEnv({ ...live, NEXTAUTH_SECRET: 's3cret-s3cret-s3cret-s3cret-s3cret' }).authSecret).toBe(
+      's3cret-s3cret-s3cret-s3cret-s3cret',
+    )
+  })
+
+  it('refuses malformed values with the variable name', () => {
+    expect(() => parseEnv({ SANDBOX_PORT: 'eighty' })).toThrow(/SANDBOX_PORT/)
+    expect(() => parseEnv({ KLARNA_LIBRARY_URL: 'not a url' })).toThrow(/KLARNA_LIBRARY_URL/)
+  })
+})
