@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { AccountMenu } from '@/components/account/account-menu'
 import { Footer } from '@/components/layout/footer'
 import { Header } from '@/components/layout/header'
 import { SwrProvider } from '@/components/layout/swr-provider'
@@ -19,7 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
             Skip to content
           </a>
-          <Header />
+          <Header accountSlot={<AccountMenu />} />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>

@@ -2,6 +2,8 @@ import 'server-only'
 import { cookies, headers } from 'next/headers'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { currentCustomer } from '@/lib/auth/session'
+import type { CustomerTokens } from '@/lib/auth/customer-token'
 
 /**
  * Who is shopping in this request, as far as Commerce Layer is concerned: the client that acts for them
@@ -11,9 +13,21 @@ import { getSalesChannelToken } from '@/lib/commerce-layer/token'
 const CART_COOKIE = 'cart'
 const CART_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
 
+export type Shopper = {
+  /** Holds the customer's token when signed in, else the sales channel's guest token. */
+  client: CommerceLayerClient
+  customer: CustomerTokens | null
+}
+
+export async function currentShopper(): Promise<Shopper> {
+  const customer = await currentCustomer()
+  const token = customer?.accessToken ?? (await getSalesChannelToken())
+  return { client: commerceLayerClient(token), customer }
+}
+
 /** A Commerce Layer client holding the token that acts for the current shopper. */
 export async function shopperClient(): Promise<CommerceLayerClient> {
-  return commerceLayerClient(await getSalesChannelToken())
+  return (await currentShopper()).client
 }
 
 export async function readCartId(): Promise<string | undefined> {

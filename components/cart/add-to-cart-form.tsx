@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { useActionState, useEffect, useId } from 'react'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { idleState } from './action-state'
+import { idleState } from '@/components/ui/action-state'
 import { addToCartAction } from './actions'
 import { useRefreshCartSummary } from './use-cart-summary'
 

@@ -7,7 +7,7 @@ import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { CartLine } from '@/lib/commerce-layer/cart'
 import { formatMoney } from '@/lib/money'
-import { idleState } from './action-state'
+import { idleState } from '@/components/ui/action-state'
 import { removeFromCartAction, updateQuantityAction } from './actions'
 import { useRefreshCartSummary } from './use-cart-summary'
 

@@ -1,0 +1,59 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { AccountNav } from '@/components/account/account-nav'
+import { OrderStatus, paidWith } from '@/components/account/order-status'
+import { requireCustomer } from '@/lib/auth/session'
+import { commerceLayerClient } from '@/lib/commerce-layer/client'
+import { listCustomerOrders } from '@/lib/commerce-layer/orders'
+import { formatDate } from '@/lib/dates'
+import { formatMoney } from '@/lib/money'
+
+export const metadata: Metadata = { title: 'Your orders' }
+
+export default async function OrdersPage() {
+  const customer = await requireCustomer('/account/orders')
+  const orders = await listCustomerOrders(commerceLayerClient(customer.accessToken))
+
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">Your account</h1>
+      <p className="mt-1 mb-6 text-ink-soft">Signed in as {customer.email}</p>
+      <AccountNav current="/account/orders" />
+      <h2 className="mb-4 text-lg font-semibold">Orders</h2>
+      {orders.length === 0 ? (
+        <p className="text-ink-soft">
+          No orders yet. <Link href="/" className="font-medium text-ink underline underline-offset-4">Start shopping</Link>
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-stone-200 text-ink-soft">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">Order</th>
+                <th scope="col" className="px-4 py-3 font-medium">Date</th>
+                <th scope="col" className="px-4 py-3 font-medium">Status</th>
+                <th scope="col" className="px-4 py-3 font-medium">Paid with</th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">Total</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-200">
+              {orders.map((order) => (
+                <tr key={order.id} data-testid="order-row">
+                  <td className="px-4 py-3">
+                    <Link href={`/account/orders/${order.id}`} className="font-medium underline underline-offset-4">
+                      #{order.number}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3">{order.placedAt ? formatDate(order.placedAt) : '—'}</td>
+                  <td className="px-4 py-3"><OrderStatus status={order.status} /></td>
+                  <td className="px-4 py-3">{paidWith(order.paymentSourceType)}</td>
+                  <td className="px-4 py-3 text-right font-medium">{formatMoney({ cents: order.totalCents, currency: order.currency })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,27 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { AccountNav } from '@/components/account/account-nav'
+import { requireCustomer } from '@/lib/auth/session'
+
+export const metadata: Metadata = { title: 'Your account' }
+
+export default async function AccountPage() {
+  const customer = await requireCustomer('/account')
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">Your account</h1>
+      <p className="mt-1 mb-6 text-ink-soft">Signed in as {customer.email}</p>
+      <AccountNav current="/account" />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Link href="/account/orders" className="rounded-2xl border border-stone-200 bg-white p-6 hover:border-stone-400">
+          <h2 className="font-semibold">Orders</h2>
+          <p className="mt-1 text-sm text-ink-soft">What you bought, when, and how you paid.</p>
+        </Link>
+        <Link href="/account/wallet" className="rounded-2xl border border-stone-200 bg-white p-6 hover:border-stone-400">
+          <h2 className="font-semibold">Wallet</h2>
+          <p className="mt-1 text-sm text-ink-soft">Your saved Klarna, for one-click checkout.</p>
+        </Link>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next'
+import { redirect } from 'next/navigation'
+import { SignInForm } from '@/components/account/sign-in-form'
+import { safeCallbackPath } from '@/lib/auth/callback-url'
+import { SIGN_IN_REASONS } from '@/lib/auth/messages'
+import { currentCustomer } from '@/lib/auth/session'
+
+export const metadata: Metadata = { title: 'Sign in' }
+
+type Props = { searchParams: Promise<{ callbackUrl?: string; reason?: string }> }
+
+export default async function SignInPage({ searchParams }: Props) {
+  const { callbackUrl, reason } = await searchParams
+  const callbackPath = safeCallbackPath(callbackUrl)
+  if (await currentCustomer()) redirect(callbackPath)
+  const notice = reason && reason in SIGN_IN_REASONS ? SIGN_IN_REASONS[reason as keyof typeof SIGN_IN_REASONS] : undefined
+
+  return (
+    <section className="mx-auto max-w-sm">
+      <h1 className="text-2xl font-semibold">Sign in</h1>
+      <p className="mt-2 mb-6 text-ink-soft">Your orders and your saved Klarna are waiting.</p>
+      <SignInForm callbackPath={callbackPath} notice={notice} />
+    </section>
+  )
+}

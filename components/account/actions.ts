@@ -1,0 +1,83 @@
+'use server'
+
+import { z } from 'zod'
+import { currentCustomer } from '@/lib/auth/session'
+import { commerceLayerClient } from '@/lib/commerce-layer/client'
+import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
+import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { clearCartId, readCartId } from '@/lib/shopper'
+import type { FormState } from './form-state'
+
+export type SignUpField = 'email' | 'password' | 'confirmPassword'
+
+const signUpSchema = z
+  .object({
+    email: z.email('Enter an email address like name@example.com.').max(254, 'That email address is too long.'),
+    password: z.string().min(8, 'Use at least 8 characters.').max(200, 'Use at most 200 characters.'),
+    confirmPassword: z.string(),
+  })
+  .refine((input) => input.password === input.confirmPassword, {
+    path: ['confirmPassword'],
+    message: 'The passwords do not match.',
+  })
+
+/** Creates a Commerce Layer customer with the sales channel's token. The form then signs the shopper in. */
+export async function signUpAction(_previous: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
+  const email = String(formData.get('email') ?? '').trim().toLowerCase()
+  const input = signUpSchema.safeParse({
+    email,
+    password: formData.get('password') ?? '',
+    confirmPassword: formData.get('confirmPassword') ?? '',
+  })
+  if (!input.success) {
+    const fieldErrors: FormState<SignUpField>['fieldErrors'] = {}
+    for (const issue of input.error.issues) {
+      const field = issue.path[0] as SignUpField
+      fieldErrors[field] ??= issue.message
+    }
+    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values: { email } }
+  }
+
+  try {
+    await createCustomer(commerceLayerClient(await getSalesChannelToken()), input.data.email, input.data.password)
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    if (problem?.status === 422 && problem.attribute === 'email') {
+      return {
+        status: 'error',
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: { email: 'An account with this email already exists. Sign in instead?' },
+        values: { email },
+      }
+    }
+    if (problem?.status === 422 && problem.attribute === 'password') {
+      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: { password: 'Choose a stronger password.' }, values: { email } }
+    }
+    console.error('Sign-up failed:', error)
+    return { status: 'error', message: 'The store is unavailable right now, please try again.', fieldErrors: {}, values: { email } }
+  }
+  return { status: 'success', message: 'Account created. Signing you in…', fieldErrors: {}, values: { email } }
+}
+
+/**
+ * Right after sign-in: the guest cart becomes the customer's order, because Commerce Layer attaches an order
+ * to the customer whose token touches it. A cart that cannot be adopted (another customer's, placed) is dropped.
+ */
+export async function adoptGuestCartAction(): Promise<void> {
+  const customer = await currentCustomer()
+  const cartId = await readCartId()
+  if (!customer || !cartId) return
+  try {
+    await adoptOrder(commerceLayerClient(customer.accessToken), cartId, customer.email)
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    if (problem && problem.status < 500) await clearCartId()
+    else console.error('Could not attach the cart to the customer:', error)
+  }
+}
+
+/** Before next-auth's sign-out: the cart was the customer's; the guest who remains starts a new one. */
+export async function forgetCartAction(): Promise<void> {
+  await clearCartId()
+}

@@ -1,0 +1,176 @@
+import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
+import { z } from 'zod'
+import type { CommerceLayerClient } from './client'
+import { isNotFound } from './errors'
+
+/**
+ * Placed orders as a shopper reads them: the account's order list and one order's details
+ * (also the confirmation page after checkout).
+ */
+
+export type OrderSummary = {
+  id: string
+  number: string
+  status: string
+  placedAt: string | null
+  currency: string
+  totalCents: number
+  paymentSourceType: string | null
+}
+
+export type Address = {
+  fullName: string
+  line1: string
+  city: string
+  zipCode: string
+  countryCode: string
+  phone: string
+}
+
+export type OrderDetails = OrderSummary & {
+  customerEmail: string | null
+  customerId: string | null
+  subtotalCents: number
+  shippingCents: number
+  taxCents: number
+  lines: { id: string; name: string; skuCode: string; quantity: number; totalCents: number; imageUrl: string | null }[]
+  billingAddress: Address | null
+  shippingAddress: Address | null
+  shippingMethodName: string | null
+  /** What Klarna authorized, in words ("Pay later"), when Commerce Layer reports it. */
+  paymentDescription: string | null
+}
+
+const addressSchema = z.object({
+  full_name: z.string().nullish(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  line_1: z.string(),
+  city: z.string(),
+  zip_code: z.string().nullish(),
+  country_code: z.string(),
+  phone: z.string().nullish(),
+})
+
+const orderSchema = z.object({
+  id: z.string(),
+  number: z.union([z.string(), z.number()]).nullish(),
+  status: z.string(),
+  placed_at: z.string().nullish(),
+  currency_code: z.string().nullish(),
+  customer_email: z.string().nullish(),
+  total_amount_with_taxes_cents: z.number().int().nullish(),
+  total_amount_cents: z.number().int().nullish(),
+  subtotal_amount_cents: z.number().int().nullish(),
+  shipping_amount_cents: z.number().int().nullish(),
+  total_tax_amount_cents: z.number().int().nullish(),
+  payment_source_details: z
+    .object({ type: z.string().nullish(), payment_method_details: z.record(z.string(), z.unknown()).nullish() })
+    .loose()
+    .nullish(),
+  customer: z.object({ id: z.string() }).nullish(),
+  payment_method: z.object({ name: z.string().nullish(), payment_source_type: z.string().nullish() }).nullish(),
+  line_items: z
+    .array(
+      z.object({
+        id: z.string(),
+        item_type: z.string().nullish(),
+        sku_code: z.string().nullish(),
+        name: z.string().nullish(),
+        image_url: z.string().nullish(),
+        quantity: z.number().int(),
+        total_amount_cents: z.number().int().nullish(),
+      }),
+    )
+    .nullish(),
+  billing_address: addressSchema.nullish(),
+  shipping_address: addressSchema.nullish(),
+  shipments: z.array(z.object({ shipping_method: z.object({ name: z.string() }).nullish() })).nullish(),
+})
+
+type ParsedOrder = z.infer<typeof orderSchema>
+
+function toAddress(raw: z.infer<typeof addressSchema> | null | undefined): Address | null {
+  if (!raw) return null
+  return {
+    fullName: raw.full_name ?? [raw.first_name, raw.last_name].filter(Boolean).join(' '),
+    line1: raw.line_1,
+    city: raw.city,
+    zipCode: raw.zip_code ?? '',
+    countryCode: raw.country_code,
+    phone: raw.phone ?? '',
+  }
+}
+
+function toSummary(order: ParsedOrder): OrderSummary {
+  return {
+    id: order.id,
+    number: String(order.number ?? order.id),
+    status: order.status,
+    placedAt: order.placed_at ?? null,
+    currency: order.currency_code ?? 'EUR',
+    totalCents: order.total_amount_with_taxes_cents ?? order.total_amount_cents ?? 0,
+    paymentSourceType: order.payment_method?.payment_source_type ?? order.payment_source_details?.type ?? null,
+  }
+}
+
+function describePayment(order: ParsedOrder): string | null {
+  const details = order.payment_source_details?.payment_method_details
+  const authorized = details?.authorized_payment_method
+  if (authorized && typeof authorized === 'object' && 'type' in authorized && typeof authorized.type === 'string') {
+    return authorized.type.replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
+  }
+  return null
+}
+
+const SUMMARY_FIELDS = ['number', 'status', 'placed_at', 'currency_code', 'total_amount_with_taxes_cents', 'payment_source_details', 'payment_method'] as const
+
+/** The signed-in customer's placed orders, newest first. A customer token lists only its own orders. */
+export async function listCustomerOrders(customerClient: CommerceLayerClient): Promise<OrderSummary[]> {
+  const orders = await customerClient.orders.list({
+    filters: { status_in: 'placed,approved,cancelled' },
+    include: ['payment_method'],
+    fields: { orders: [...SUMMARY_FIELDS], payment_methods: ['name', 'payment_source_type'] },
+    sort: { placed_at: 'desc' },
+    pageSize: 25,
+  })
+  return orders.map((order) => toSummary(orderSchema.parse(order)))
+}
+
+const DETAILS_QUERY = {
+  include: ['line_items', 'billing_address', 'shipping_address', 'shipments.shipping_method', 'payment_method', 'customer'],
+} satisfies QueryParamsRetrieve<Order>
+
+/** One order with what a receipt shows, or null when this token may not see it (or it does not exist). */
+export async function getOrderDetails(client: CommerceLayerClient, orderId: string): Promise<OrderDetails | null> {
+  let raw: unknown
+  try {
+    raw = await client.orders.retrieve(orderId, DETAILS_QUERY)
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+  const order = orderSchema.parse(raw)
+  return {
+    ...toSummary(order),
+    customerEmail: order.customer_email ?? null,
+    customerId: order.customer?.id ?? null,
+    subtotalCents: order.subtotal_amount_cents ?? 0,
+    shippingCents: order.shipping_amount_cents ?? 0,
+    taxCents: order.total_tax_amount_cents ?? 0,
+    lines: (order.line_items ?? [])
+      .filter((line) => line.item_type === 'skus')
+      .map((line) => ({
+        id: line.id,
+        name: line.name ?? line.sku_code ?? 'Item',
+        skuCode: line.sku_code ?? '',
+        quantity: line.quantity,
+        totalCents: line.total_amount_cents ?? 0,
+        imageUrl: line.image_url ?? null,
+      })),
+    billingAddress: toAddress(order.billing_address),
+    shippingAddress: toAddress(order.shipping_address),
+    shippingMethodName: order.shipments?.[0]?.shipping_method?.name ?? null,
+    paymentDescription: describePayment(order),
+  }
+}
