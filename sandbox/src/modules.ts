@@ -1,5 +1,6 @@
+import { klarnaModule } from './klarna/module'
 import type { SandboxModule } from './module'
 import { sandboxTools } from './sandbox-tools'
 
 /** Every part of the sandbox, in the order their tables are created and their seed data is written. */
-export const sandboxModules: readonly SandboxModule[] = [sandboxTools]
+export const sandboxModules: readonly SandboxModule[] = [sandboxTools, klarnaModule]
