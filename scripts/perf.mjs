@@ -1,0 +1,84 @@
+// `npm run perf`: Lighthouse 12 (mobile preset) on the production build with the sandbox, plus the first-load
+// JavaScript of each page, gzipped. Prints its figures and how they compare with the budgets in DESIGN.md;
+// it measures, it does not fail a build (exit 1 only when a page could not be measured).
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import * as chromeLauncher from 'chrome-launcher'
+import lighthouse from 'lighthouse'
+import { chromiumArgs, findChromium } from './chromium.mjs'
+import { startServers } from './lib/servers.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const distDir = process.env.NEXT_DIST_DIR || '.next'
+
+const PAGES = [
+  { name: 'home', path: '/', jsBudgetKb: 130 },
+  { name: 'product', path: '/products/MUG-STONE-350', jsBudgetKb: 130 },
+]
+const SCORE_BUDGET = 95
+
+/** The scripts a page's HTML loads from /_next/static, gzipped and summed, in kB. */
+async function firstLoadJsKb(url) {
+  const html = await (await fetch(url)).text()
+  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]))
+  let total = 0
+  for (const source of sources) {
+    if (!source.startsWith('/_next/static/')) continue
+    const file = join(root, distDir, 'static', decodeURIComponent(source.slice('/_next/static/'.length)))
+    total += gzipSync(readFileSync(file)).length
+  }
+  return total / 1024
+}
+
+const build = spawnSync(process.execPath, [join(root, 'scripts/build-if-needed.mjs')], { stdio: 'inherit' })
+if (build.status !== 0) process.exit(build.status ?? 1)
+
+const chromePath = findChromium()
+if (!chromePath) {
+  console.error('No Chromium found: set CHROMIUM_PATH or install Debian\'s chromium.')
+  process.exit(1)
+}
+
+const servers = await startServers()
+const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] })
+const rows = []
+let failed = false
+try {
+  for (const page of PAGES) {
+    const url = servers.storefrontUrl + page.path
+    await fetch(url) // warm the server's caches, as a real visitor would find them
+    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
+    if (!result) {
+      failed = true
+      continue
+    }
+    const { categories, audits } = result.lhr
+    rows.push({
+      page: page.name,
+      performance: Math.round((categories.performance.score ?? 0) * 100),
+      accessibility: Math.round((categories.accessibility.score ?? 0) * 100),
+      lcpMs: Math.round(audits['largest-contentful-paint'].numericValue ?? 0),
+      tbtMs: Math.round(audits['total-blocking-time'].numericValue ?? 0),
+      cls: Number((audits['cumulative-layout-shift'].numericValue ?? 0).toFixed(3)),
+      firstLoadJsKb: Number((await firstLoadJsKb(url)).toFixed(1)),
+      jsBudgetKb: page.jsBudgetKb,
+    })
+  }
+} finally {
+  await chrome.kill()
+  servers.stop()
+}
+
+console.log('\nLighthouse 12 (mobile preset), production build, sandbox:')
+console.table(rows)
+for (const row of rows) {
+  const verdicts = [
+    `performance ${row.performance} ${row.performance >= SCORE_BUDGET ? '≥' : '<'} ${SCORE_BUDGET}`,
+    `accessibility ${row.accessibility} ${row.accessibility >= SCORE_BUDGET ? '≥' : '<'} ${SCORE_BUDGET}`,
+    `first-load JS ${row.firstLoadJsKb} kB ${row.firstLoadJsKb <= row.jsBudgetKb ? '≤' : '>'} ${row.jsBudgetKb} kB`,
+  ]
+  console.log(`${row.page}: ${verdicts.join(', ')}`)
+}
+process.exit(failed ? 1 : 0)
