@@ -36,12 +36,24 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } } },
+    {
+      name: 'desktop',
+      testIgnore: /\.seed-mutating\.spec\.ts$/,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
     // Specs tagged @phone run a second time on a 360 px phone.
     {
       name: 'phone',
       grep: /@phone/,
+      testIgnore: /\.seed-mutating\.spec\.ts$/,
       use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 }, launchOptions: { executablePath, args: chromiumArgs } },
+    },
+    // Specs that change the seed data others rely on (returning@example.com's saved source) run last.
+    {
+      name: 'seed-mutating',
+      testMatch: /\.seed-mutating\.spec\.ts$/,
+      dependencies: ['desktop', 'phone'],
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
     },
   ],
   webServer: [
