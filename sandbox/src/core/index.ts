@@ -1,0 +1,39 @@
+import type { SandboxModule } from '../module'
+import type { Api } from './api'
+import { registerOAuthRoutes } from './auth/oauth'
+import { TokenService } from './auth/tokens'
+import { renderApiError, renderAuthError } from './jsonapi/errors'
+import type { ResourceDef } from './jsonapi/resource'
+import { KlarnaGateway } from './klarna-adapter'
+import { coreResources } from './resources'
+import { registerApiRoutes } from './routes'
+import { coreMigrations } from './schema'
+import { seedCore } from './seed'
+import { Store } from './store'
+
+/**
+ * The Commerce Layer stand-in: the auth host's `POST /oauth/token` and the Core API under `/api`, on SQLite.
+ * Its Klarna payments reach the Klarna stand-in over HTTP, through `klarna-adapter.ts`.
+ */
+export const commerceLayerModule: SandboxModule = {
+  name: 'commerce-layer',
+  migrations: coreMigrations,
+  errorRenderers: { '/api': renderApiError, '/oauth': renderAuthError },
+  routes(router, services) {
+    const store = new Store(services.db)
+    const api: Api = {
+      store,
+      clock: services.clock,
+      tokens: new TokenService(store, services.clock),
+      klarna: new KlarnaGateway(() => `${services.selfOrigin()}/klarna`),
+      resources: new Map(coreResources.map((def: ResourceDef) => [def.type, def])),
+      services,
+      inFlight: new Map(),
+    }
+    registerOAuthRoutes(router, api)
+    registerApiRoutes(router, api)
+  },
+  seed(services) {
+    seedCore(new Store(services.db), new Date(services.clock.now()).toISOString())
+  },
+}
