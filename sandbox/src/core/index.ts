@@ -34,6 +34,6 @@ export const commerceLayerModule: SandboxModule = {
     registerApiRoutes(router, api)
   },
   seed(services) {
-    seedCore(new Store(services.db), new Date(services.clock.now()).toISOString())
+    seedCore(new Store(services.db), services.clock.now())
   },
 }

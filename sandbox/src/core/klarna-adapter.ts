@@ -71,6 +71,7 @@ const customerTokenSchema = z.object({
   token_id: z.string(),
   redirect_url: z.string().optional(),
   payment_method_reference: z.string().optional(),
+  billing_address: z.object({ email: z.string().optional() }).optional(),
 })
 const customerTokenStatusSchema = z.object({ status: z.string(), payment_method_type: z.string().optional() })
 const errorSchema = z.object({

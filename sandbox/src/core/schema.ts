@@ -4,6 +4,7 @@ import type { Migration } from '../db/database'
  * The Commerce Layer stand-in's tables. Money is integer cents; timestamps of resources are ISO strings with
  * milliseconds (what the API shows), internal instants are epoch milliseconds. JSON attributes are TEXT.
  * Columns that the API does not show (password hashes, Klarna credentials, placing markers) say so.
+ * A committed migration is never edited (sandbox files may have applied it); changes come as new ones.
  */
 const common = `created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   reference TEXT, reference_origin TEXT, metadata TEXT NOT NULL DEFAULT '{}'`
@@ -118,5 +119,21 @@ CREATE TABLE cl_customer_payment_sources (id TEXT PRIMARY KEY, customer_id TEXT 
   payment_source_id TEXT, customer_token TEXT, payment_source_token TEXT NOT NULL, name TEXT NOT NULL, ${common});
 CREATE UNIQUE INDEX cl_customer_payment_sources_token ON cl_customer_payment_sources(customer_id, payment_source_token);
 `,
+  },
+  {
+    // Records as the API reads them, with what they show from other tables.
+    id: 'core-002-read-views',
+    sql: `
+CREATE VIEW cl_shipments_with_counts AS SELECT cl_shipments.rowid AS rowid, cl_shipments.*,
+  (SELECT skus_count FROM cl_orders WHERE id = cl_shipments.order_id) AS skus_count FROM cl_shipments;
+CREATE VIEW cl_customers_with_orders AS SELECT cl_customers.rowid AS rowid, cl_customers.*,
+  (SELECT COUNT(*) FROM cl_orders WHERE customer_id = cl_customers.id AND status IN ('placed', 'approved')) AS total_orders_count
+  FROM cl_customers;
+CREATE VIEW cl_customer_addresses_with_address AS SELECT ca.rowid AS rowid, ca.*,
+  a.business AS address_business, a.first_name AS address_first_name, a.last_name AS address_last_name,
+  a.company AS address_company, a.line_1 AS address_line_1, a.line_2 AS address_line_2, a.city AS address_city,
+  a.zip_code AS address_zip_code, a.state_code AS address_state_code, a.country_code AS address_country_code,
+  a.phone AS address_phone
+  FROM cl_customer_addresses ca JOIN cl_addresses a ON a.id = ca.address_id;`,
   },
 ]

@@ -15,6 +15,7 @@ import {
   skuId,
   STOCK_LOCATION_ID,
 } from './seed-catalog'
+import { seedReturningCustomer } from './seed-returning-customer'
 import type { Store } from './store'
 
 export const NEW_CUSTOMER_ID = stableResourceId(`customer:${NEW_CUSTOMER_EMAIL}`)
@@ -23,8 +24,9 @@ export const RETURNING_CUSTOMER_ID = stableResourceId(`customer:${RETURNING_CUST
 let demoPasswordHash: string | undefined
 
 /** Fills a fresh database (inside the sandbox's one seed transaction). */
-export function seedCore(store: Store, now: string): void {
-  seedCatalogAndCustomers(store, now)
+export function seedCore(store: Store, nowMs: number): void {
+  seedCatalogAndCustomers(store, new Date(nowMs).toISOString())
+  seedReturningCustomer(store, RETURNING_CUSTOMER_ID, nowMs)
 }
 
 function seedCatalogAndCustomers(store: Store, now: string): void {
