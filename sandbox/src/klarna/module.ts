@@ -1,5 +1,6 @@
 import type { SandboxModule } from '../module'
 import { authorizationRoutes } from './authorizations'
+import { browserRoutes } from './browser'
 import { customerTokenRoutes, seedReturningCustomerToken } from './customer-tokens'
 import { doorRoutes } from './doors'
 import { renderKlarnaError } from './errors'
@@ -18,6 +19,7 @@ export const klarnaModule: SandboxModule = {
     sessionRoutes(router, services)
     authorizationRoutes(router, services)
     customerTokenRoutes(router, services)
+    browserRoutes(router, services)
     doorRoutes(router, services)
   },
   seed: seedReturningCustomerToken,
