@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromiumArgs, findChromium } from './scripts/chromium.mjs'
+import { chromiumArgs, findChromium } from './scripts/chromium.cjs'
 
 /**
  * End-to-end tests run against the production build (`npm run build`) and a fresh sandbox database,
@@ -22,6 +22,8 @@ const executablePath = findChromium()
 
 export default defineConfig({
   testDir: './e2e',
+  // One folder per port pair, so two runs side by side (a developer's and CI's) never wipe each other's.
+  outputDir: `test-results/${storefrontPort}`,
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

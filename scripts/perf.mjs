@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { chromiumArgs, findChromium } from './chromium.mjs'
+import { chromiumArgs, findChromium } from './chromium.cjs'
 import { startServers } from './lib/servers.mjs'
 
 const root = new URL('..', import.meta.url).pathname

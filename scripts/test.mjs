@@ -1,6 +1,6 @@
 // `npm test`: every check, in the order that fails fastest, then one closing line that counts them.
 import { spawnSync } from 'node:child_process'
-import { findChromium } from './chromium.mjs'
+import { findChromium } from './chromium.cjs'
 
 const steps = [
   ['types', 'npm', ['run', '--silent', 'typecheck']],

@@ -1,23 +1,19 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState, useEffect, useId } from 'react'
+import { useActionState, useId } from 'react'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { idleState } from '@/components/ui/action-state'
 import { addToCartAction } from './actions'
-import { useRefreshCartSummary } from './use-cart-summary'
+import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
 
 const MAX_PER_ORDER = 10
 
 export function AddToCartForm({ skuCode, stockQuantity }: { skuCode: string; stockQuantity: number }) {
-  const [state, formAction] = useActionState(addToCartAction, idleState)
   const refreshCartSummary = useRefreshCartSummary()
+  const [state, formAction] = useActionState(withCartSummaryRefresh(addToCartAction, refreshCartSummary), idleState)
   const quantityId = useId()
-
-  useEffect(() => {
-    if (state.status === 'success') void refreshCartSummary()
-  }, [state, refreshCartSummary])
 
   if (stockQuantity <= 0) {
     return (

@@ -2,25 +2,21 @@
 
 import Image from 'next/image'
 import Link from 'next/link'
-import { useActionState, useEffect } from 'react'
+import { useActionState } from 'react'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { CartLine } from '@/lib/commerce-layer/cart'
 import { formatMoney } from '@/lib/money'
 import { idleState } from '@/components/ui/action-state'
 import { removeFromCartAction, updateQuantityAction } from './actions'
-import { useRefreshCartSummary } from './use-cart-summary'
+import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
 
 const MAX_QUANTITY = 99
 
 export function CartLineItem({ line, currency }: { line: CartLine; currency: string }) {
-  const [quantityState, updateQuantity] = useActionState(updateQuantityAction, idleState)
-  const [removeState, remove] = useActionState(removeFromCartAction, idleState)
   const refreshCartSummary = useRefreshCartSummary()
-
-  useEffect(() => {
-    if (quantityState.status === 'success' || removeState.status === 'success') void refreshCartSummary()
-  }, [quantityState, removeState, refreshCartSummary])
+  const [quantityState, updateQuantity] = useActionState(withCartSummaryRefresh(updateQuantityAction, refreshCartSummary), idleState)
+  const [removeState, remove] = useActionState(withCartSummaryRefresh(removeFromCartAction, refreshCartSummary), idleState)
 
   const latest = removeState.status !== 'idle' ? removeState : quantityState
   return (

@@ -1,6 +1,7 @@
 'use client'
 
 import useSWR, { useSWRConfig } from 'swr'
+import type { ActionState } from '@/components/ui/action-state'
 
 export const CART_SUMMARY_KEY = '/api/cart'
 
@@ -21,4 +22,19 @@ export function useCartSummary() {
 export function useRefreshCartSummary() {
   const { mutate } = useSWRConfig()
   return () => mutate(CART_SUMMARY_KEY)
+}
+
+/**
+ * Wraps a cart action so that the header's count is refreshed as soon as it succeeds, inside the same
+ * transition: a line that was removed has unmounted before any effect of its own could run.
+ */
+export function withCartSummaryRefresh(
+  action: (previous: ActionState, formData: FormData) => Promise<ActionState>,
+  refresh: () => Promise<unknown>,
+) {
+  return async (previous: ActionState, formData: FormData) => {
+    const result = await action(previous, formData)
+    if (result.status === 'success') await refresh()
+    return result
+  }
 }
