@@ -1,4 +1,5 @@
-import { api, expectStatus, type ResourceObject } from './core-helpers'
+import { startTestSandbox, type TestSandbox } from '../helpers'
+import { api, expectStatus, guestToken, type ResourceObject } from './core-helpers'
 
 /** Steps of an API checkout, raw HTTP, shared by the Core API tests. */
 
@@ -27,6 +28,13 @@ export async function loadCatalogue(origin: string, token: string): Promise<Cata
     expressShippingId: byName('Express'),
     klarnaMethodId: payment.data[0]?.id as string,
   }
+}
+
+/** A fresh sandbox, a guest token and the catalogue's ids: where most Core API tests start. */
+export async function startShop(): Promise<{ sandbox: TestSandbox; guest: string; catalogue: Catalogue }> {
+  const sandbox = await startTestSandbox()
+  const guest = await guestToken(sandbox.origin)
+  return { sandbox, guest, catalogue: await loadCatalogue(sandbox.origin, guest) }
 }
 
 export async function createOrder(origin: string, token: string, attributes: Record<string, unknown> = {}): Promise<ResourceObject> {

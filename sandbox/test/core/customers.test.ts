@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
-import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createAddress, createOrder, loadCatalogue, patchOrder, readyOrder, type Catalogue } from './checkout'
-import { api, customerToken, expectStatus, guestToken, requestToken } from './core-helpers'
+import type { TestSandbox } from '../helpers'
+import { addLineItem, createAddress, createOrder, patchOrder, readyOrder, startShop, type Catalogue } from './checkout'
+import { api, customerToken, expectStatus, requestToken } from './core-helpers'
 
 describe('customers, their token, their address book', () => {
   let sandbox: TestSandbox
   let guest: string
   let catalogue: Catalogue
   beforeAll(async () => {
-    sandbox = await startTestSandbox()
-    guest = await guestToken(sandbox.origin)
-    catalogue = await loadCatalogue(sandbox.origin, guest)
+    ;({ sandbox, guest, catalogue } = await startShop())
   })
   afterAll(() => sandbox.close())
 

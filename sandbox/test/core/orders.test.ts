@@ -189,6 +189,10 @@ describe('orders: a guest checkout through the API', () => {
     expect(billing.attributes).toMatchObject({ line_1: 'Via Dante 7', city: 'Torino' })
     const same = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _shipping_address_same_as_billing: true } }, '?include=shipping_address'), 200)
     expect(same.included?.[0]?.attributes.full_address).toBe('Via Dante 7, 10121 Torino TO (IT) +39 011 555 0101')
+    const shipping = same.included?.[0] as ResourceObject
+    const back = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _billing_address_same_as_shipping: true } }, '?include=billing_address'), 200)
+    expect(back.data.relationships.billing_address?.data).not.toEqual({ type: 'addresses', id: billing.id })
+    expect(back.included?.[0]?.attributes.full_address).toBe(shipping.attributes.full_address)
     const unknown = await patchOrder(origin, token, created.id, { attributes: { _shipping_address_clone_id: 'nope' } })
     expect(unknown.status).toBe(422)
     expect(unknown.body.errors?.[0]?.source).toEqual({ pointer: '/data/attributes/_shipping_address_clone_id' })

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { KLARNA_SANDBOX_API_KEY, KLARNA_SANDBOX_API_SECRET, NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL, RETURNING_CUSTOMER_KLARNA_TOKEN } from '../../src/seed-constants'
-import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createKlarnaPayment, createOrder, fillCheckout, loadCatalogue, patchOrder, readyOrder, type Catalogue } from './checkout'
-import { api, customerToken, expectStatus, guestToken, type ResourceObject } from './core-helpers'
+import type { TestSandbox } from '../helpers'
+import { addLineItem, createKlarnaPayment, createOrder, fillCheckout, patchOrder, readyOrder, startShop, type Catalogue } from './checkout'
+import { api, customerToken, expectStatus, type ResourceObject } from './core-helpers'
 
 const klarnaAuthorization = `Basic ${Buffer.from(`${KLARNA_SANDBOX_API_KEY}:${KLARNA_SANDBOX_API_SECRET}`).toString('base64')}`
 
@@ -11,9 +11,7 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
   let guest: string
   let catalogue: Catalogue
   beforeAll(async () => {
-    sandbox = await startTestSandbox()
-    guest = await guestToken(sandbox.origin)
-    catalogue = await loadCatalogue(sandbox.origin, guest)
+    ;({ sandbox, guest, catalogue } = await startShop())
   })
   afterAll(() => sandbox.close())
 
@@ -95,6 +93,17 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
     expect(after.at(-1)).toMatchObject({ source: 'customer_token', order_amount: 5500 })
     // Already in the wallet: saving it again changes nothing.
     expect(expectStatus(await save(token, order.id), 200).included).toHaveLength(1)
+  })
+
+  it('pays with a saved source and places in one request', async () => {
+    const { origin } = sandbox
+    const token = await customerToken(origin, RETURNING_CUSTOMER_EMAIL)
+    const order = await createOrder(origin, token)
+    expectStatus(await addLineItem(origin, token, order.id, 'TOWEL-LINEN-SAGE', 2), 201)
+    await fillCheckout(origin, token, order.id, catalogue)
+    const sourceId = expectStatus(await api(origin, token, 'GET', 'customer_payment_sources'), 200).data[0]?.id
+    const placed = await patchOrder(origin, token, order.id, { attributes: { _customer_payment_source_id: sourceId, _place: true } })
+    expect(expectStatus(placed, 200).data.attributes).toMatchObject({ status: 'placed', total_amount_cents: 2900 })
   })
 
   it("answers another customer's source id exactly as an unknown one", async () => {
