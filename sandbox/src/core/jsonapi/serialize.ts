@@ -86,7 +86,8 @@ export function listDocument(call: ApiCall, def: ResourceDef, rows: readonly Row
     const query = new URLSearchParams(call.ctx.query)
     query.set('page[number]', String(page))
     query.set('page[size]', String(size))
-    return `${call.base}/${def.type}?${query.toString()}`
+    // The path asked for: a list endpoint, or a related-resource list such as /api/orders/:id/line_items.
+    return `${call.ctx.origin}${call.ctx.path}?${query.toString()}`
   }
   const links: Record<string, string> = { first: pageLink(1) }
   if (number > 1) links.prev = pageLink(number - 1)
