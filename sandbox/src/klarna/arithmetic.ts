@@ -1,3 +1,4 @@
+import { badValue } from './errors'
 import type { OrderLine } from './schemas'
 
 /** The amounts Klarna checks against each other; every order-shaped request has them. */
@@ -35,4 +36,10 @@ export function arithmeticViolations(order: OrderAmounts): string[] {
   if (order.order_amount !== amountSum) violations.push('order_amount')
   if ((order.order_tax_amount ?? 0) !== taxSum) violations.push('order_tax_amount')
   return violations
+}
+
+/** The same rules as Klarna's `400 BAD_VALUE`, one message per field at fault. */
+export function requireConsistentAmounts(order: OrderAmounts): void {
+  const violations = arithmeticViolations(order)
+  if (violations.length > 0) throw badValue(violations)
 }

@@ -2,10 +2,10 @@ import type { Db } from '../db/database'
 import { HttpError } from '../http/errors'
 import type { Router } from '../http/router'
 import type { Services } from '../module'
-import { arithmeticViolations } from './arithmetic'
+import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
 import { createCustomerToken, customerTokenOfAuthorization } from './customer-tokens'
-import { badValue, klarnaError, type KlarnaErrorBody } from './errors'
+import { klarnaError, type KlarnaErrorBody } from './errors'
 import { recordOrder } from './orders'
 import { planById, type PlanId } from './plans'
 import { createOrderSchema, customerTokenCreationSchema, parseBody, type CreateOrderRequest, type OrderLine, type SessionData } from './schemas'
@@ -112,8 +112,7 @@ export function authorizationRoutes(router: Router, services: Services): void {
   router.post('/klarna/payments/v1/authorizations/:token/order', async (ctx) => {
     requireMerchantCredentials(ctx)
     const request = parseBody(createOrderSchema, await ctx.json())
-    const violations = arithmeticViolations(request)
-    if (violations.length > 0) throw badValue(violations)
+    requireConsistentAmounts(request)
 
     // Synchronous from here on: a concurrent request for the same token sees this one's order.
     const token = ctx.params.token as string

@@ -7,10 +7,16 @@ import type { Services } from '../module'
 import { sessionIdOfClientToken } from './client-token'
 import { klarnaError } from './errors'
 import { dialogPage, widgetPage, type WidgetView } from './pages'
-import { describePlans, formatMoney, MERCHANT_NAME, PAYMENT_METHOD_CATEGORY, PLAN_IDS, DEFAULT_PLAN } from './plans'
+import { DEFAULT_PLAN, describePlans, formatMoney, MERCHANT_NAME, PAYMENT_METHOD_CATEGORY, PLAN_IDS, WIDGET_PLAN_WORDS } from './plans'
 import { parseBody } from './schemas'
 import { findLiveSession } from './sessions'
-import { authorizeSession, isAcceptedOneTimeCode, isWellFormedEmail, prepareAuthorization } from './shopper-authorization'
+import {
+  authorizeSession,
+  fixableRefusal,
+  isAcceptedOneTimeCode,
+  isWellFormedEmail,
+  prepareAuthorization,
+} from './shopper-authorization'
 
 /**
  * What the browser reaches, under /klarna/kp, without merchant credentials: the library, its assets, the
@@ -74,12 +80,9 @@ function shopOrigin(ctx: Context): string {
   throw klarnaError(400, 'BAD_VALUE', 'Bad value: origin (the shop page origin, e.g. https://shop.example)')
 }
 
-const clientTokenBody = z.object({ client_token: z.string() })
-
 /** The session a dialog call acts for, proven by its client token. */
-async function sessionOfDialogCall(body: unknown): Promise<string> {
-  const { client_token } = parseBody(clientTokenBody, body)
-  const sessionId = await sessionIdOfClientToken(client_token)
+async function sessionOfDialogCall(body: { client_token: string }): Promise<string> {
+  const sessionId = await sessionIdOfClientToken(body.client_token)
   if (!sessionId) throw klarnaError(403, 'INVALID_OPERATION', 'Invalid client token')
   return sessionId
 }
@@ -113,15 +116,9 @@ export function browserRoutes(router: Router, services: Services): void {
     else if (category !== PAYMENT_METHOD_CATEGORY.identifier) view = { available: false, reason: 'This payment option is not available.' }
     else {
       const { order_amount, purchase_currency, locale } = session.data
-      const [later, inThree] = describePlans(order_amount, purchase_currency, locale ?? 'en-US')
-      view = {
-        available: true,
-        amount: formatMoney(order_amount, purchase_currency, locale),
-        plan: later?.title ?? '',
-        alternatives: `or ${inThree?.title.toLowerCase() ?? ''}, or pay now.`,
-      }
+      view = { available: true, amount: formatMoney(order_amount, purchase_currency, locale), ...WIDGET_PLAN_WORDS }
     }
-    const html = widgetPage(view, { origin, instance_id: ctx.query.get('instance_id') ?? 'default' })
+    const html = widgetPage(view, { origin })
     ctx.send(200, html, 'text/html; charset=utf-8', PAGE_HEADERS)
   })
 
@@ -137,9 +134,8 @@ export function browserRoutes(router: Router, services: Services): void {
     const prepared = prepareAuthorization(services, sessionId, body.data)
     if (!prepared.ok) return ctx.send(200, { outcome: 'refused', result: prepared.result })
     const email = prepared.data.billing_address?.email
-    if (!isWellFormedEmail(email)) {
-      return ctx.send(200, { outcome: 'refused', result: { approved: false, show_form: true, error: { invalid_fields: ['billing_address.email'] } } })
-    }
+    // Without an email to identify the shopper the dialog cannot begin: the shop must fix its data.
+    if (!isWellFormedEmail(email)) return ctx.send(200, { outcome: 'refused', result: fixableRefusal(['billing_address.email']) })
     const { order_amount, purchase_currency, locale, merchant_reference1 } = prepared.data
     ctx.send(200, {
       outcome: 'ready',

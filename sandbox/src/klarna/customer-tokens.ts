@@ -4,9 +4,9 @@ import type { Router } from '../http/router'
 import { newUuid } from '../ids'
 import type { Services } from '../module'
 import { RETURNING_CUSTOMER_EMAIL, RETURNING_CUSTOMER_KLARNA_TOKEN } from '../seed-constants'
-import { arithmeticViolations } from './arithmetic'
+import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
-import { badValue, klarnaError } from './errors'
+import { klarnaError } from './errors'
 import { orderResponse, recordOrder } from './orders'
 import { planById, planByTokenType, type PlanId } from './plans'
 import { customerTokenOrderSchema, customerTokenStatusSchema, parseBody } from './schemas'
@@ -177,8 +177,7 @@ export function customerTokenRoutes(router: Router, services: Services): void {
   router.post('/klarna/customer-token/v1/tokens/:token/order', async (ctx) => {
     requireMerchantCredentials(ctx)
     const request = parseBody(customerTokenOrderSchema, await ctx.json())
-    const violations = arithmeticViolations(request)
-    if (violations.length > 0) throw badValue(violations)
+    requireConsistentAmounts(request)
 
     // Synchronous from here on, so two requests with the same key cannot both miss it and both charge.
     const id = ctx.params.token as string

@@ -33,17 +33,17 @@ ${opts.body}
 }
 
 export type WidgetView =
-  | { available: true; amount: string; plan: string; alternatives: string }
+  | { available: true; amount: string; headline: string; rest: string }
   | { available: false; reason: string }
 
-export function widgetPage(view: WidgetView, config: { origin: string; instance_id: string }): string {
+export function widgetPage(view: WidgetView, config: { origin: string }): string {
   const content = view.available
     ? `<div class="widget-head">
     <img class="badge" src="${ASSETS}/badge.svg" alt="Klarna" width="60" height="26">
     <span class="widget-name">${escapeHtml(PAYMENT_METHOD_CATEGORY.name)}</span>
     <span class="widget-amount">${escapeHtml(view.amount)}</span>
   </div>
-  <p class="widget-plan"><strong>${escapeHtml(view.plan)}</strong>, ${escapeHtml(view.alternatives)}</p>
+  <p class="widget-plan"><strong>${escapeHtml(view.headline)}</strong>, ${escapeHtml(view.rest)}</p>
   <p class="widget-note">You choose how to pay when you confirm with Klarna.</p>`
     : `<div class="widget-head">
     <img class="badge" src="${ASSETS}/badge.svg" alt="Klarna" width="60" height="26">

@@ -4,10 +4,10 @@ import type { Context } from '../http/context'
 import type { Router } from '../http/router'
 import { newUuid } from '../ids'
 import type { Services } from '../module'
-import { arithmeticViolations } from './arithmetic'
+import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
 import { signClientToken } from './client-token'
-import { badValue, klarnaError } from './errors'
+import { klarnaError } from './errors'
 import { MERCHANT_NAME, PAYMENT_METHOD_CATEGORY } from './plans'
 import { parseBody, sessionCreateSchema, sessionUpdateSchema, withoutReadOnlyFields, type SessionData } from './schemas'
 
@@ -67,12 +67,6 @@ export function saveSessionData(db: Db, id: string, data: SessionData, now: numb
     now + SESSION_LIFETIME_MS,
     id,
   )
-}
-
-/** Klarna's amount and tax rules as a 400 naming each field at fault. */
-export function requireConsistentAmounts(data: SessionData): void {
-  const violations = arithmeticViolations(data)
-  if (violations.length > 0) throw badValue(violations)
 }
 
 export function paymentMethodCategories(origin: string) {

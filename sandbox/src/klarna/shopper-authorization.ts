@@ -33,11 +33,12 @@ export const isWellFormedEmail = (email: unknown): email is string =>
 export const isAcceptedOneTimeCode = (code: unknown): boolean =>
   typeof code === 'string' && /^\d{6}$/.test(code) && code !== FAILING_ONE_TIME_CODE
 
-const fixable = (fields: string[]): AuthorizeResult => ({ approved: false, show_form: true, error: { invalid_fields: fields } })
+/** A refusal the shop can fix: it names the fields of its data at fault. */
+export const fixableRefusal = (fields: string[]): AuthorizeResult => ({ approved: false, show_form: true, error: { invalid_fields: fields } })
 
 /** Refuses what the shopper's email alone decides; undefined when the email may go on. */
 export function refusalForEmail(email: unknown): AuthorizeResult | undefined {
-  if (!isWellFormedEmail(email)) return fixable(['billing_address.email'])
+  if (!isWellFormedEmail(email)) return fixableRefusal(['billing_address.email'])
   const localPart = email.slice(0, email.lastIndexOf('@'))
   if (localPart.includes('+denied')) return { approved: false, show_form: false }
   return undefined
@@ -55,10 +56,10 @@ export type PreparedAuthorization =
 export function prepareAuthorization(services: Services, sessionId: string, authorizeData: unknown): PreparedAuthorization {
   const session = requireOpenSession(services, sessionId)
   const parsed = authorizeDataSchema.safeParse(authorizeData ?? {})
-  if (!parsed.success) return { ok: false, result: fixable(invalidFields(parsed.error)) }
+  if (!parsed.success) return { ok: false, result: fixableRefusal(invalidFields(parsed.error)) }
   const data = mergeSessionData(session.data, withoutReadOnlyFields(parsed.data))
   const violations = arithmeticViolations(data)
-  if (violations.length > 0) return { ok: false, result: fixable(violations) }
+  if (violations.length > 0) return { ok: false, result: fixableRefusal(violations) }
   return { ok: true, session, data }
 }
 

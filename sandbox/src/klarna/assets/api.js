@@ -112,7 +112,6 @@
     iframe.src = pageUrl('/widget', {
       session_id: session.sessionId,
       category: category,
-      instance_id: instanceId,
       origin: window.location.origin,
     })
     iframe.setAttribute('scrolling', 'no')

@@ -8,7 +8,6 @@
 
   function tell(message) {
     message.namespace = 'klarna-standin'
-    message.instance_id = config.instance_id
     window.parent.postMessage(message, config.origin)
   }
 
