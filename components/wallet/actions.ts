@@ -1,10 +1,12 @@
 'use server'
 
+import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { listWalletEntries, removeWalletEntry } from '@/lib/commerce-layer/wallet'
+import { getOrderDetails } from '@/lib/commerce-layer/orders'
+import { listWalletEntries, removeWalletEntry, saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
 import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 
 const removeSchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
@@ -31,4 +33,35 @@ export async function removeWalletEntryAction(_previous: ActionState, formData: 
     console.error('Removing a wallet entry failed:', error)
     return failed('The store is unavailable right now, please try again.')
   }
+}
+
+const saveSchema = z.object({ orderId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+
+/**
+ * "Save Klarna to my wallet" on the confirmation page, for a placed order of the signed-in customer: the
+ * documented request, `PATCH /api/orders/:id?include=available_customer_payment_sources` with
+ * `_save_payment_source_to_customer_wallet: true`. Saving again changes nothing (Commerce Layer keeps one entry).
+ */
+export async function saveKlarnaToWalletAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const customer = await currentCustomer()
+  if (!customer) return failed('Please sign in to save Klarna to your wallet.')
+  const input = saveSchema.safeParse({ orderId: formData.get('orderId') })
+  if (!input.success) return failed('That order is not yours to save from.')
+
+  const client = commerceLayerClient(customer.accessToken)
+  try {
+    const order = await getOrderDetails(client, input.data.orderId)
+    if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending') {
+      return failed('That order is not yours to save from.')
+    }
+    await saveKlarnaToWallet(client, order.id)
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    console.error('Saving Klarna to the wallet failed:', error)
+    if (problem?.status === 422) return failed("Klarna couldn't be saved from this order. You can still pay with Klarna next time.")
+    return failed('The store is unavailable right now, please try again.')
+  }
+  revalidatePath(`/orders/${input.data.orderId}`)
+  revalidatePath('/account/wallet')
+  return succeeded('Klarna saved to your wallet.')
 }

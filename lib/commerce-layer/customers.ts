@@ -13,3 +13,9 @@ export async function createCustomer(client: CommerceLayerClient, email: string,
 export async function adoptOrder(customerClient: CommerceLayerClient, orderId: string, email: string): Promise<void> {
   await customerClient.orders.update({ id: orderId, customer_email: email })
 }
+
+/** The customer's address book, newest first: the ids checkout clones addresses from. */
+export async function listSavedAddressIds(customerClient: CommerceLayerClient): Promise<string[]> {
+  const entries = await customerClient.customer_addresses.list({ sort: { created_at: 'desc' }, pageSize: 25, fields: { customer_addresses: ['id'] } })
+  return entries.map((entry) => entry.id)
+}

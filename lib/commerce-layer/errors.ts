@@ -1,28 +1,36 @@
 // Only the error check comes from the SDK's main entry; clients always come from the bundle (see client.ts).
 import { CommerceLayerStatic } from '@commercelayer/sdk'
 
-/**
- * What went wrong talking to Commerce Layer, reduced to what the storefront acts on.
- * `detail` is Commerce Layer's own sentence; pages show their own words, not this.
- */
-export type CommerceLayerProblem = {
-  status: number
+/** One of Commerce Layer's error objects, reduced to what the storefront acts on. */
+export type CommerceLayerErrorDetail = {
   code: string
+  /** Commerce Layer's own sentence; pages show their own words, not this. */
   detail: string
-  /** The attribute a 422 points at (`/data/attributes/quantity` → `quantity`), when it points at one. */
+  /** The attribute or relationship a 422 points at (`/data/attributes/quantity` → `quantity`). */
   attribute?: string
+  /** The validation's machine name, from `meta.error` (`blank`, `already_placed`, `klarna_refused`, …). */
+  reason?: string
 }
 
+export type CommerceLayerProblem = CommerceLayerErrorDetail & { status: number; all: CommerceLayerErrorDetail[] }
+
+function toDetail(raw: unknown, fallback: string): CommerceLayerErrorDetail {
+  const error = (raw ?? {}) as { code?: unknown; detail?: unknown; title?: unknown; source?: { pointer?: unknown }; meta?: { error?: unknown } }
+  const pointer = typeof error.source?.pointer === 'string' ? error.source.pointer : undefined
+  return {
+    code: typeof error.code === 'string' ? error.code : 'UNKNOWN',
+    detail: typeof error.detail === 'string' ? error.detail : typeof error.title === 'string' ? error.title : fallback,
+    attribute: pointer?.split('/').pop(),
+    reason: typeof error.meta?.error === 'string' ? error.meta.error : undefined,
+  }
+}
+
+/** What went wrong in a Commerce Layer call, or undefined when the error did not come from its API. */
 export function describeCommerceLayerError(error: unknown): CommerceLayerProblem | undefined {
   if (!CommerceLayerStatic.isApiError(error)) return undefined
-  const first = (error.errors?.[0] ?? {}) as { code?: unknown; detail?: unknown; title?: unknown; source?: { pointer?: unknown } }
-  const pointer = typeof first.source?.pointer === 'string' ? first.source.pointer : undefined
-  return {
-    status: error.status ?? 500,
-    code: typeof first.code === 'string' ? first.code : 'UNKNOWN',
-    detail: typeof first.detail === 'string' ? first.detail : typeof first.title === 'string' ? first.title : error.message,
-    attribute: pointer?.split('/').pop(),
-  }
+  const all = (error.errors ?? []).map((raw: unknown) => toDetail(raw, error.message))
+  const first = all[0] ?? toDetail(undefined, error.message)
+  return { ...first, status: error.status ?? 500, all }
 }
 
 export function isNotFound(error: unknown): boolean {

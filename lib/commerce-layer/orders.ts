@@ -37,8 +37,10 @@ export type OrderDetails = OrderSummary & {
   billingAddress: Address | null
   shippingAddress: Address | null
   shippingMethodName: string | null
-  /** What Klarna authorized, in words ("Pay later"), when Commerce Layer reports it. */
+  /** What Klarna authorized, in words ("Pay in 30 days"), when Commerce Layer reports it. */
   paymentDescription: string | null
+  /** The order's payment source (its Klarna payment), to find it in the customer's wallet. */
+  paymentSourceId: string | null
 }
 
 const addressSchema = z.object({
@@ -70,6 +72,7 @@ const orderSchema = z.object({
     .nullish(),
   customer: z.object({ id: z.string() }).nullish(),
   payment_method: z.object({ name: z.string().nullish(), payment_source_type: z.string().nullish() }).nullish(),
+  payment_source: z.object({ id: z.string() }).nullish(),
   line_items: z
     .array(
       z.object({
@@ -114,13 +117,25 @@ function toSummary(order: ParsedOrder): OrderSummary {
   }
 }
 
+const authorizedMethodSchema = z.object({
+  type: z.string(),
+  number_of_days: z.number().int().nullish(),
+  number_of_installments: z.number().int().nullish(),
+})
+
+/** Klarna's `authorized_payment_method`, in the words a shopper knows from Klarna's dialog. */
+export function describeKlarnaPlan(raw: unknown): string | null {
+  const method = authorizedMethodSchema.safeParse(raw)
+  if (!method.success) return null
+  const { type, number_of_days: days, number_of_installments: installments } = method.data
+  if (type === 'invoice') return days ? `Pay in ${days} days` : 'Pay later'
+  if (type === 'fixed_amount' || type === 'base_account') return installments ? `Pay in ${installments} instalments` : 'Pay over time'
+  if (type === 'direct_debit' || type === 'direct_bank_transfer' || type === 'card') return 'Pay now'
+  return type.replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
+}
+
 function describePayment(order: ParsedOrder): string | null {
-  const details = order.payment_source_details?.payment_method_details
-  const authorized = details?.authorized_payment_method
-  if (authorized && typeof authorized === 'object' && 'type' in authorized && typeof authorized.type === 'string') {
-    return authorized.type.replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
-  }
-  return null
+  return describeKlarnaPlan(order.payment_source_details?.payment_method_details?.authorized_payment_method)
 }
 
 const SUMMARY_FIELDS = ['number', 'status', 'placed_at', 'currency_code', 'total_amount_with_taxes_cents', 'payment_source_details', 'payment_method'] as const
@@ -138,7 +153,7 @@ export async function listCustomerOrders(customerClient: CommerceLayerClient): P
 }
 
 const DETAILS_QUERY = {
-  include: ['line_items', 'billing_address', 'shipping_address', 'shipments.shipping_method', 'payment_method', 'customer'],
+  include: ['line_items', 'billing_address', 'shipping_address', 'shipments.shipping_method', 'payment_method', 'payment_source', 'customer'],
 } satisfies QueryParamsRetrieve<Order>
 
 /** One order with what a receipt shows, or null when this token may not see it (or it does not exist). */
@@ -172,5 +187,6 @@ export async function getOrderDetails(client: CommerceLayerClient, orderId: stri
     shippingAddress: toAddress(order.shipping_address),
     shippingMethodName: order.shipments?.[0]?.shipping_method?.name ?? null,
     paymentDescription: describePayment(order),
+    paymentSourceId: order.payment_source?.id ?? null,
   }
 }

@@ -40,3 +40,29 @@ export async function listWalletEntries(customerClient: CommerceLayerClient): Pr
 export async function removeWalletEntry(customerClient: CommerceLayerClient, id: string): Promise<void> {
   await customerClient.customer_payment_sources.delete(id)
 }
+
+const savedSourcesSchema = z.object({
+  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: z.string().nullish(), created_at: z.string() })).nullish(),
+})
+
+/**
+ * Step 1 of "Reusing the payment source": saves the order's Klarna payment source (its `auth_token` already
+ * set) into the customer's wallet. Exactly the documented request:
+ * `PATCH /api/orders/:id?include=available_customer_payment_sources` with
+ * `{"_save_payment_source_to_customer_wallet": true}`. Answers the customer's saved sources for the order.
+ */
+export async function saveKlarnaToWallet(customerClient: CommerceLayerClient, orderId: string): Promise<{ id: string; name: string }[]> {
+  const order = await customerClient.orders.update(
+    { id: orderId, _save_payment_source_to_customer_wallet: true },
+    { include: ['available_customer_payment_sources'] },
+  )
+  const parsed = savedSourcesSchema.parse(order)
+  return (parsed.available_customer_payment_sources ?? []).map((source) => ({ id: source.id, name: source.name ?? 'Klarna' }))
+}
+
+/** Which wallet entry holds a given payment source (an order's Klarna payment), if any. */
+export async function findWalletEntryForPaymentSource(customerClient: CommerceLayerClient, paymentSourceId: string): Promise<WalletEntry | null> {
+  const entries = await customerClient.customer_payment_sources.list({ include: ['payment_source'], pageSize: 25 })
+  const match = entries.find((entry) => entry.payment_source?.id === paymentSourceId)
+  return match ? toWalletEntry(match) : null
+}

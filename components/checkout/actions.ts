@@ -1,0 +1,206 @@
+'use server'
+
+import { z } from 'zod'
+import type { FormState } from '@/components/account/form-state'
+import {
+  getCheckout,
+  missingForPayment,
+  placeOrder,
+  selectPaymentMethod,
+  selectShippingMethod,
+  setAddresses,
+  setCustomerEmail,
+  type Checkout,
+  type CheckoutAddress,
+} from '@/lib/commerce-layer/checkout'
+import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { getOrderDetails } from '@/lib/commerce-layer/orders'
+import { createKlarnaPayment, klarnaAuthorizeData, sendKlarnaAuthorization, type KlarnaAuthorizeData } from '@/lib/commerce-layer/klarna'
+import { saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
+import { clearCartId, currentShopper, readCartId, rememberPlacedOrder, type Shopper } from '@/lib/shopper'
+import { ADDRESS_FIELDS, addressSchema, emailSchema, type CheckoutField } from './checkout-form-schema'
+
+// Server actions are public endpoints. Each one works on the order this browser's cart cookie points at
+// (never an order id sent by the client), with the token of whoever is signed in.
+
+const STORE_UNAVAILABLE = 'The store is unavailable right now, please try again.'
+
+async function openCheckout(): Promise<{ shopper: Shopper; checkout: Checkout } | null> {
+  const cartId = await readCartId()
+  if (!cartId) return null
+  const shopper = await currentShopper()
+  const checkout = await getCheckout(shopper.client, cartId)
+  return checkout ? { shopper, checkout } : null
+}
+
+function readAddress(formData: FormData, prefix: 'billing' | 'shipping'): Record<string, string> {
+  return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, String(formData.get(`${prefix}.${field}`) ?? '')]))
+}
+
+export type DetailsState = FormState<CheckoutField>
+
+/** Contact email, addresses and shipping method, checked with zod, then set on the order. */
+export async function saveCheckoutDetailsAction(_previous: DetailsState, formData: FormData): Promise<DetailsState> {
+  const values: DetailsState['values'] = {}
+  for (const [name, value] of formData.entries()) if (typeof value === 'string' && !name.startsWith('$')) values[name as CheckoutField] = value
+
+  let opened
+  try {
+    opened = await openCheckout()
+  } catch (error) {
+    console.error('Checkout could not load the order:', error)
+    return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors: {}, values }
+  }
+  if (!opened) return { status: 'error', message: 'Your cart is empty or was already checked out.', fieldErrors: {}, values }
+  const { shopper, checkout } = opened
+
+  const fieldErrors: DetailsState['fieldErrors'] = {}
+  const email = shopper.customer ? shopper.customer.email : String(formData.get('email') ?? '').trim()
+  const parsedEmail = emailSchema.safeParse(email)
+  if (!parsedEmail.success) fieldErrors.email = parsedEmail.error.issues[0]?.message
+
+  const schema = addressSchema(checkout.countries)
+  const billing = schema.safeParse(readAddress(formData, 'billing'))
+  if (!billing.success) for (const issue of billing.error.issues) fieldErrors[`billing.${issue.path[0] as (typeof ADDRESS_FIELDS)[number]}`] ??= issue.message
+  const sameAsBilling = formData.get('shippingSameAsBilling') === 'on'
+  const shipping = sameAsBilling ? null : schema.safeParse(readAddress(formData, 'shipping'))
+  if (shipping && !shipping.success) {
+    for (const issue of shipping.error.issues) fieldErrors[`shipping.${issue.path[0] as (typeof ADDRESS_FIELDS)[number]}`] ??= issue.message
+  }
+  const shippingMethodId = String(formData.get('shippingMethodId') ?? '')
+  if (!checkout.shippingOptions.some((option) => option.id === shippingMethodId)) fieldErrors.shippingMethodId = 'Choose how we should deliver.'
+
+  if (Object.keys(fieldErrors).length > 0 || !billing.success || (shipping && !shipping.success)) {
+    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values }
+  }
+
+  const { client } = shopper
+  try {
+    if (checkout.customerEmail !== email) await setCustomerEmail(client, checkout.id, email)
+    await setAddresses(client, checkout.id, billing.data as CheckoutAddress, shipping?.success ? (shipping.data as CheckoutAddress) : null, {
+      saveToAddressBook: shopper.customer !== null,
+    })
+    if (checkout.shipmentId && checkout.shippingMethodId !== shippingMethodId) {
+      await selectShippingMethod(client, checkout.shipmentId, shippingMethodId)
+    }
+    if (checkout.klarnaPaymentMethodId && checkout.paymentMethodId !== checkout.klarnaPaymentMethodId) {
+      await selectPaymentMethod(client, checkout.id, checkout.klarnaPaymentMethodId)
+    }
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    if (problem?.status === 422) {
+      return { status: 'error', message: 'Some details could not be saved. Please check them and try again.', fieldErrors, values }
+    }
+    console.error('Saving checkout details failed:', error)
+    return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors, values }
+  }
+  return { status: 'success', message: 'Details saved. Now pay with Klarna.', fieldErrors: {}, values }
+}
+
+export type KlarnaPaymentState =
+  | { status: 'ready'; clientToken: string; category: { identifier: string; name: string; badgeUrl: string | null }; authorizeData: KlarnaAuthorizeData }
+  | { status: 'unavailable'; message: string }
+
+/**
+ * The Klarna session for the widget, created as late as possible: once the order is otherwise complete. An
+ * existing session is reused unless the cart changed after it was opened (`mismatched_amounts`, or Commerce
+ * Layer nullified it) or it was already authorized, in which case a new one replaces it.
+ */
+export async function prepareKlarnaPaymentAction(): Promise<KlarnaPaymentState> {
+  try {
+    const opened = await openCheckout()
+    if (!opened) return { status: 'unavailable', message: 'Your cart is empty or was already checked out.' }
+    const { shopper, checkout } = opened
+    if (missingForPayment(checkout).length > 0) return { status: 'unavailable', message: 'Fill in your details first.' }
+    if (!checkout.klarnaPaymentMethodId) return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    if (checkout.paymentMethodId !== checkout.klarnaPaymentMethodId) {
+      await selectPaymentMethod(shopper.client, checkout.id, checkout.klarnaPaymentMethodId)
+    }
+
+    const existing = checkout.klarnaPayment
+    const reusable = existing?.clientToken && !existing.mismatchedAmounts && !existing.hasAuthToken
+    const session = reusable
+      ? { clientToken: existing.clientToken as string, categories: existing.categories }
+      : await createKlarnaPayment(shopper.client, checkout.id)
+    const category = session.categories[0]
+    if (!category) return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    // The authorize data must describe the order exactly as Commerce Layer described it to Klarna.
+    const current = reusable ? checkout : ((await getCheckout(shopper.client, checkout.id)) ?? checkout)
+    return { status: 'ready', clientToken: session.clientToken, category, authorizeData: klarnaAuthorizeData(current) }
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    if (problem?.status === 422) return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    console.error('Preparing the Klarna payment failed:', error)
+    return { status: 'unavailable', message: STORE_UNAVAILABLE }
+  }
+}
+
+export type PayWithKlarnaResult =
+  | { status: 'placed'; orderId: string; walletSaveFailed: boolean }
+  | { status: 'authorize-again'; message: string }
+  | { status: 'error'; message: string }
+
+const payInput = z.object({ authorizationToken: z.string().trim().min(1).max(255), saveToWallet: z.boolean() })
+
+/**
+ * After Klarna approved: sends the authorization token, places the order, and (for a signed-in customer who
+ * asked for it) saves the Klarna payment source to the wallet, in that order, as Commerce Layer's own
+ * components do. A failed save never undoes or hides the placed order.
+ */
+export async function payWithKlarnaAction(input: { authorizationToken: string; saveToWallet: boolean }): Promise<PayWithKlarnaResult> {
+  const parsed = payInput.safeParse(input)
+  if (!parsed.success) return { status: 'error', message: 'Klarna did not approve this payment. Please try again.' }
+  const cartId = await readCartId()
+  if (!cartId) return { status: 'error', message: 'Your cart is empty or was already checked out.' }
+
+  const shopper = await currentShopper()
+  let checkout: Checkout | null
+  try {
+    checkout = await getCheckout(shopper.client, cartId)
+  } catch (error) {
+    console.error('Checkout could not load the order:', error)
+    return { status: 'error', message: STORE_UNAVAILABLE }
+  }
+  // Placed already, by an earlier click of this same shopper: answer as that click did.
+  if (!checkout) return (await alreadyPlaced(cartId)) ?? { status: 'error', message: 'Your cart is empty or was already checked out.' }
+  if (!checkout.klarnaPayment) return { status: 'authorize-again', message: 'Your cart changed. Please confirm with Klarna again.' }
+
+  try {
+    await sendKlarnaAuthorization(shopper.client, checkout.klarnaPayment.id, parsed.data.authorizationToken)
+    await placeOrder(shopper.client, checkout.id)
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    if (problem?.reason === 'already_placed' || problem?.reason === 'being_placed') {
+      return (await alreadyPlaced(cartId)) ?? { status: 'error', message: 'This order is being placed. Please wait a moment.' }
+    }
+    if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'payment_source')) {
+      return { status: 'authorize-again', message: 'Klarna needs to confirm this payment again (your cart changed, or the approval expired).' }
+    }
+    if (problem?.status === 422) return { status: 'error', message: "This order can't be placed yet. Please check your details." }
+    console.error('Placing the order failed:', error)
+    return { status: 'error', message: STORE_UNAVAILABLE }
+  }
+
+  await rememberPlacedOrder(checkout.id)
+  await clearCartId()
+
+  let walletSaveFailed = false
+  if (parsed.data.saveToWallet && shopper.customer) {
+    try {
+      await saveKlarnaToWallet(shopper.client, checkout.id)
+    } catch (error) {
+      console.error('Saving Klarna to the wallet failed (the order is placed):', error)
+      walletSaveFailed = true
+    }
+  }
+  return { status: 'placed', orderId: checkout.id, walletSaveFailed }
+}
+
+/** When a second click arrives after the first placed the order: the same answer, not a second order. */
+async function alreadyPlaced(orderId: string): Promise<PayWithKlarnaResult | null> {
+  const placed = await getOrderDetails((await currentShopper()).client, orderId)
+  if (!placed || placed.status !== 'placed') return null
+  await rememberPlacedOrder(orderId)
+  await clearCartId()
+  return { status: 'placed', orderId, walletSaveFailed: false }
+}

@@ -1,0 +1,299 @@
+import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
+import { z } from 'zod'
+import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
+import type { CommerceLayerClient } from './client'
+import { isNotFound } from './errors'
+
+/**
+ * The order as checkout needs it, and the updates checkout makes: contact email, addresses, shipping method,
+ * payment method, placing. Klarna's own calls are in klarna.ts; the wallet's in wallet.ts.
+ */
+
+export type CheckoutAddress = {
+  firstName: string
+  lastName: string
+  line1: string
+  city: string
+  zipCode: string
+  countryCode: string
+  phone: string
+}
+
+export type CheckoutLine = {
+  id: string
+  itemType: string
+  skuCode: string | null
+  name: string
+  imageUrl: string | null
+  quantity: number
+  unitCents: number
+  totalCents: number
+  taxCents: number
+  /** 0.22 for 22 %. */
+  taxRate: number
+}
+
+export type ShippingOption = { id: string; name: string; priceCents: number }
+
+export type Checkout = {
+  id: string
+  number: string
+  status: string
+  currency: string
+  languageCode: string
+  customerEmail: string | null
+  customerId: string | null
+  lines: CheckoutLine[]
+  /** Every line item, shipping and payment costs included: what Klarna is told about. */
+  allLines: CheckoutLine[]
+  subtotalCents: number
+  shippingCents: number
+  taxCents: number
+  totalCents: number
+  billingAddress: CheckoutAddress | null
+  shippingAddress: CheckoutAddress | null
+  shipmentId: string | null
+  shippingMethodId: string | null
+  shippingOptions: ShippingOption[]
+  klarnaPaymentMethodId: string | null
+  paymentMethodId: string | null
+  klarnaPayment: { id: string; clientToken: string | null; categories: KlarnaCategory[]; mismatchedAmounts: boolean; hasAuthToken: boolean } | null
+  countries: string[]
+}
+
+export type KlarnaCategory = { identifier: string; name: string; badgeUrl: string | null }
+
+const addressSchema = z.object({
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  line_1: z.string(),
+  city: z.string(),
+  zip_code: z.string().nullish(),
+  country_code: z.string(),
+  phone: z.string().nullish(),
+})
+
+const lineSchema = z.object({
+  id: z.string(),
+  item_type: z.string().nullish(),
+  sku_code: z.string().nullish(),
+  name: z.string().nullish(),
+  image_url: z.string().nullish(),
+  quantity: z.number().int(),
+  unit_amount_cents: z.number().int().nullish(),
+  total_amount_cents: z.number().int().nullish(),
+  tax_amount_cents: z.number().int().nullish(),
+  tax_rate: z.number().nullish(),
+})
+
+const methodSchema = z.object({ id: z.string(), name: z.string(), price_amount_cents: z.number().int().nullish() })
+
+const checkoutSchema = z.object({
+  id: z.string(),
+  number: z.union([z.string(), z.number()]).nullish(),
+  status: z.string(),
+  currency_code: z.string().nullish(),
+  language_code: z.string().nullish(),
+  customer_email: z.string().nullish(),
+  subtotal_amount_cents: z.number().int().nullish(),
+  shipping_amount_cents: z.number().int().nullish(),
+  total_tax_amount_cents: z.number().int().nullish(),
+  total_amount_with_taxes_cents: z.number().int().nullish(),
+  customer: z.object({ id: z.string() }).nullish(),
+  market: z.object({ metadata: z.record(z.string(), z.unknown()).nullish() }).nullish(),
+  line_items: z.array(lineSchema).nullish(),
+  billing_address: addressSchema.nullish(),
+  shipping_address: addressSchema.nullish(),
+  shipments: z
+    .array(z.object({ id: z.string(), shipping_method: methodSchema.nullish(), available_shipping_methods: z.array(methodSchema).nullish() }))
+    .nullish(),
+  available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
+  payment_method: z.object({ id: z.string() }).nullish(),
+  payment_source: z
+    .object({
+      id: z.string(),
+      type: z.string(),
+      client_token: z.string().nullish(),
+      auth_token: z.string().nullish(),
+      mismatched_amounts: z.boolean().nullish(),
+      payment_methods: z
+        .array(z.object({ identifier: z.string(), name: z.string(), asset_urls: z.object({ standard: z.string().nullish() }).loose().nullish() }))
+        .nullish(),
+    })
+    .nullish(),
+})
+
+const CHECKOUT_QUERY = {
+  include: [
+    'customer',
+    'market',
+    'line_items',
+    'billing_address',
+    'shipping_address',
+    'shipments.shipping_method',
+    'shipments.available_shipping_methods',
+    'available_payment_methods',
+    'payment_method',
+    'payment_source',
+  ],
+} satisfies QueryParamsRetrieve<Order>
+
+function toAddress(raw: z.infer<typeof addressSchema> | null | undefined): CheckoutAddress | null {
+  if (!raw) return null
+  return {
+    firstName: raw.first_name ?? '',
+    lastName: raw.last_name ?? '',
+    line1: raw.line_1,
+    city: raw.city,
+    zipCode: raw.zip_code ?? '',
+    countryCode: raw.country_code,
+    phone: raw.phone ?? '',
+  }
+}
+
+function toLine(line: z.infer<typeof lineSchema>): CheckoutLine {
+  return {
+    id: line.id,
+    itemType: line.item_type ?? 'skus',
+    skuCode: line.sku_code ?? null,
+    name: line.name ?? line.sku_code ?? 'Item',
+    imageUrl: line.image_url ?? null,
+    quantity: line.quantity,
+    unitCents: line.unit_amount_cents ?? 0,
+    totalCents: line.total_amount_cents ?? 0,
+    taxCents: line.tax_amount_cents ?? 0,
+    taxRate: line.tax_rate ?? 0,
+  }
+}
+
+function shippingCountries(metadata: Record<string, unknown> | null | undefined): string[] {
+  const codes = metadata?.shipping_country_codes
+  return Array.isArray(codes) && codes.every((code) => typeof code === 'string') && codes.length > 0 ? codes : [...KLARNA_EU_COUNTRIES]
+}
+
+/** The open order behind the cart, with everything checkout shows; null when it is gone, placed or not ours. */
+export async function getCheckout(client: CommerceLayerClient, orderId: string): Promise<Checkout | null> {
+  let raw: unknown
+  try {
+    raw = await client.orders.retrieve(orderId, CHECKOUT_QUERY)
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+  const order = checkoutSchema.parse(raw)
+  if (order.status !== 'draft' && order.status !== 'pending') return null
+  const shipment = order.shipments?.[0]
+  const klarnaMethod = order.available_payment_methods?.find((method) => method.payment_source_type === 'klarna_payments')
+  const source = order.payment_source?.type === 'klarna_payments' ? order.payment_source : null
+  const allLines = (order.line_items ?? []).map(toLine)
+  return {
+    id: order.id,
+    number: String(order.number ?? order.id),
+    status: order.status,
+    currency: order.currency_code ?? 'EUR',
+    languageCode: order.language_code ?? 'en',
+    customerEmail: order.customer_email ?? null,
+    customerId: order.customer?.id ?? null,
+    lines: allLines.filter((line) => line.itemType === 'skus'),
+    allLines,
+    subtotalCents: order.subtotal_amount_cents ?? 0,
+    shippingCents: order.shipping_amount_cents ?? 0,
+    taxCents: order.total_tax_amount_cents ?? 0,
+    totalCents: order.total_amount_with_taxes_cents ?? 0,
+    billingAddress: toAddress(order.billing_address),
+    shippingAddress: toAddress(order.shipping_address),
+    shipmentId: shipment?.id ?? null,
+    shippingMethodId: shipment?.shipping_method?.id ?? null,
+    shippingOptions: (shipment?.available_shipping_methods ?? []).map((method) => ({
+      id: method.id,
+      name: method.name,
+      priceCents: method.price_amount_cents ?? 0,
+    })),
+    klarnaPaymentMethodId: klarnaMethod?.id ?? null,
+    paymentMethodId: order.payment_method?.id ?? null,
+    klarnaPayment: source
+      ? {
+          id: source.id,
+          clientToken: source.client_token ?? null,
+          categories: (source.payment_methods ?? []).map((category) => ({
+            identifier: category.identifier,
+            name: category.name,
+            badgeUrl: category.asset_urls?.standard ?? null,
+          })),
+          mismatchedAmounts: source.mismatched_amounts ?? false,
+          hasAuthToken: Boolean(source.auth_token),
+        }
+      : null,
+    countries: shippingCountries(order.market?.metadata),
+  }
+}
+
+/** What is still missing before the order can be paid for, in the order a shopper fills the page. */
+export function missingForPayment(checkout: Checkout): ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] {
+  const missing: ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] = []
+  if (!checkout.customerEmail) missing.push('email')
+  if (!checkout.billingAddress) missing.push('billing_address')
+  if (!checkout.shippingAddress) missing.push('shipping_address')
+  if (!checkout.shippingMethodId) missing.push('shipping_method')
+  return missing
+}
+
+export async function setCustomerEmail(client: CommerceLayerClient, orderId: string, email: string): Promise<void> {
+  await client.orders.update({ id: orderId, customer_email: email })
+}
+
+function addressAttributes(address: CheckoutAddress) {
+  return {
+    first_name: address.firstName,
+    last_name: address.lastName,
+    line_1: address.line1,
+    city: address.city,
+    zip_code: address.zipCode,
+    country_code: address.countryCode,
+    phone: address.phone,
+  }
+}
+
+/**
+ * Gives the order new addresses. With `shipping` null the shipping address is the billing one
+ * (`_shipping_address_same_as_billing`). For a signed-in customer, `saveToAddressBook` asks Commerce Layer to
+ * keep them in the customer's address book when the order is placed, so the next checkout starts from them.
+ */
+export async function setAddresses(
+  client: CommerceLayerClient,
+  orderId: string,
+  billing: CheckoutAddress,
+  shipping: CheckoutAddress | null,
+  { saveToAddressBook }: { saveToAddressBook: boolean },
+): Promise<void> {
+  const billingAddress = await client.addresses.create(addressAttributes(billing))
+  const shippingAddress = shipping ? await client.addresses.create(addressAttributes(shipping)) : null
+  await client.orders.update({
+    id: orderId,
+    billing_address: client.addresses.relationship(billingAddress.id),
+    ...(shippingAddress
+      ? { shipping_address: client.addresses.relationship(shippingAddress.id) }
+      : { _shipping_address_same_as_billing: true }),
+    ...(saveToAddressBook
+      ? { _save_billing_address_to_customer_address_book: true, _save_shipping_address_to_customer_address_book: true }
+      : {}),
+  })
+}
+
+/** Starts the order from a saved address of the customer's address book, for billing and shipping both. */
+export async function cloneSavedAddress(client: CommerceLayerClient, orderId: string, customerAddressId: string): Promise<void> {
+  await client.orders.update({ id: orderId, _billing_address_clone_id: customerAddressId, _shipping_address_clone_id: customerAddressId })
+}
+
+export async function selectShippingMethod(client: CommerceLayerClient, shipmentId: string, shippingMethodId: string): Promise<void> {
+  await client.shipments.update({ id: shipmentId, shipping_method: client.shipping_methods.relationship(shippingMethodId) })
+}
+
+export async function selectPaymentMethod(client: CommerceLayerClient, orderId: string, paymentMethodId: string): Promise<void> {
+  await client.orders.update({ id: orderId, payment_method: client.payment_methods.relationship(paymentMethodId) })
+}
+
+/** Places the order. Commerce Layer authorizes the payment and answers 422 when anything is missing. */
+export async function placeOrder(client: CommerceLayerClient, orderId: string): Promise<void> {
+  await client.orders.update({ id: orderId, _place: true })
+}
