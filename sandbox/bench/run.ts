@@ -1,11 +1,11 @@
 import autocannon from 'autocannon'
-import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { RETURNING_CUSTOMER_EMAIL } from '../src/seed-constants'
 import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from '../test/core/checkout'
 import { customerToken, expectStatus, guestToken } from '../test/core/core-helpers'
+import { startSandboxProcess } from '../test/helpers'
 
 /**
  * `npm run bench:sandbox`: the Commerce Layer stand-in under load, in figures (not a test: it prints).
@@ -20,15 +20,6 @@ const CONNECTIONS = 32
 const DURATION_SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 const CHECKOUTS = 40
 
-async function startServer(dbPath: string) {
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['sandbox/bench/server.ts', dbPath], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const origin = await new Promise<string>((resolve, reject) => {
-    child.stdout.once('data', (chunk: Buffer) => resolve((JSON.parse(chunk.toString()) as { origin: string }).origin))
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)))
-  })
-  return { origin, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) }
-}
-
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
@@ -39,7 +30,7 @@ const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target')
 
 async function main() {
   const directory = mkdtempSync(join(tmpdir(), 'sandbox-bench-'))
-  const server = await startServer(join(directory, 'bench.db'))
+  const server = await startSandboxProcess(join(directory, 'bench.db'))
   try {
     const { origin } = server
     const customer = await customerToken(origin, RETURNING_CUSTOMER_EMAIL)

@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/app'
 
 export type TestSandbox = Sandbox & { origin: string }
@@ -7,4 +9,64 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
   const sandbox = createSandbox({ dbPath: ':memory:', ...options })
   const origin = await sandbox.listen(0)
   return Object.assign(sandbox, { origin })
+}
+
+/** A free loopback port, as the kernel hands one out. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
+    })
+  })
+}
+
+export type SandboxProcess = {
+  origin: string
+  child: ChildProcess
+  /** SIGTERM: the sandbox closes its database and exits. */
+  stop(): Promise<void>
+  /** SIGKILL: the process dies where it stands, as in a crash. */
+  kill(): Promise<void>
+}
+
+/**
+ * The sandbox in a process of its own on a SQLite file, listening on a free loopback port; resolves once it
+ * answers `/sandbox/health`. `entry` is `sandbox/bench/server.ts` (no request log; what the benchmark and
+ * the load test measure) or `sandbox/src/main.ts` (`npm run sandbox` itself).
+ *
+ * Node runs the TypeScript through tsx's loader in this very process: the `tsx` command would put the sandbox
+ * in a child of its own, and a SIGKILL would then kill only the wrapper and leave the sandbox running.
+ */
+export async function startSandboxProcess(dbPath: string, entry = 'sandbox/bench/server.ts'): Promise<SandboxProcess> {
+  const port = await freePort()
+  const origin = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DB: dbPath },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const signal = (name: NodeJS.Signals) => async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name)
+    await exited
+  }
+  let gone = false
+  void exited.then(() => (gone = true))
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    if (gone) throw new Error(`the sandbox (${entry}) exited before it answered`)
+    const ready = await fetch(`${origin}/sandbox/health`).then(
+      (response) => response.ok,
+      () => false,
+    )
+    if (ready) break
+    if (Date.now() > deadline) {
+      await signal('SIGKILL')()
+      throw new Error(`the sandbox (${entry}) did not answer on ${origin} within 20 s`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return { origin, child, stop: signal('SIGTERM'), kill: signal('SIGKILL') }
 }

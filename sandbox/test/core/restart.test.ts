@@ -1,43 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
-import { startTestSandbox } from '../helpers'
+import { startSandboxProcess, startTestSandbox } from '../helpers'
 import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from './checkout'
 import { api, customerToken, expectStatus, guestToken, requestToken } from './core-helpers'
 
 const directory = mkdtempSync(join(tmpdir(), 'sandbox-restart-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
-/** `npm run sandbox` as a child process on a file database; resolves once it listens. */
-async function startProcess(dbPath: string): Promise<{ origin: string; child: ChildProcess }> {
-  const port = await freePort()
-  const child = spawn(join(process.cwd(), 'node_modules/.bin/tsx'), ['sandbox/src/main.ts'], {
-    env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DB: dbPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('Sandbox (')) resolve()
-    })
-    child.once('exit', (code) => reject(new Error(`the sandbox exited with ${code}`)))
-  })
-  return { origin: `http://127.0.0.1:${port}`, child }
-}
 
 describe('a restart keeps everything', () => {
   it('keeps orders, the wallet, tokens and refresh tokens across close and reopen', async () => {
@@ -70,25 +41,24 @@ describe('a restart keeps everything', () => {
 
   it('keeps what was written before a kill -9', async () => {
     const dbPath = join(directory, 'killed.db')
-    const first = await startProcess(dbPath)
+    const first = await startSandboxProcess(dbPath, 'sandbox/src/main.ts')
     let orderId: string
     try {
       const token = await guestToken(first.origin)
       orderId = (await createOrder(first.origin, token, { customer_email: 'kill@example.com' })).id
       expectStatus(await addLineItem(first.origin, token, orderId, 'VASE-GLASS-AMBER', 2), 201)
     } finally {
-      first.child.kill('SIGKILL')
+      await first.kill()
     }
-    await new Promise((resolve) => first.child.once('exit', resolve))
+    expect(await fetch(`${first.origin}/sandbox/health`).then(() => 'still answering', () => 'gone')).toBe('gone')
 
-    const second = await startProcess(dbPath)
+    const second = await startSandboxProcess(dbPath, 'sandbox/src/main.ts')
     try {
       const token = await guestToken(second.origin)
       const order = expectStatus(await api(second.origin, token, 'GET', `orders/${orderId}`), 200)
       expect(order.data.attributes).toMatchObject({ status: 'pending', skus_count: 2, total_amount_cents: 7800 })
     } finally {
-      second.child.kill('SIGTERM')
-      await new Promise((resolve) => second.child.once('exit', resolve))
+      await second.stop()
     }
   }, 30_000)
 })
