@@ -4,7 +4,7 @@ import { createClock, type Clock } from './clock'
 import { migrate, openDatabase, type Db } from './db/database'
 import { Context } from './http/context'
 import { HttpError, type ErrorRenderer } from './http/errors'
-import { RequestLog } from './http/request-log'
+import { loggableBody, RequestLog } from './http/request-log'
 import { Router } from './http/router'
 import type { SandboxModule, Services } from './module'
 import { sandboxModules } from './modules'
@@ -90,6 +90,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         query: ctx.url.search,
         status: res.statusCode,
         ms,
+        body: loggableBody(ctx.rawBody),
       })
       if (logRequests) process.stdout.write(`${ctx.method} ${path}${ctx.url.search} ${res.statusCode} ${ms}ms\n`)
     }

@@ -47,3 +47,29 @@ describe('sandbox doors and the router', () => {
     expect(response.status).toBe(413)
   })
 })
+
+describe('the request log keeps bodies, without secrets', () => {
+  let sandbox: TestSandbox
+  beforeAll(async () => {
+    sandbox = await startTestSandbox()
+  })
+  afterAll(() => sandbox.close())
+
+  it('records a JSON body with passwords and tokens redacted', async () => {
+    const before = sandbox.requestLog.lastSeq
+    await fetch(`${sandbox.origin}/oauth/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'password', username: 'new@example.com', password: 'demo1234', client_id: 'sandbox-storefront', scope: 'market:code:europe' }),
+    })
+    const [entry] = sandbox.requestLog.list(before)
+    expect(JSON.parse(entry?.body ?? '{}')).toMatchObject({ grant_type: 'password', username: 'new@example.com', password: '[redacted]' })
+    expect(entry?.body).not.toContain('demo1234')
+  })
+
+  it('records nothing for a request without a body', async () => {
+    const before = sandbox.requestLog.lastSeq
+    await fetch(`${sandbox.origin}/sandbox/health`)
+    expect(sandbox.requestLog.list(before)[0]?.body).toBeUndefined()
+  })
+})

@@ -9,6 +9,8 @@ export class Context {
   readonly method: string
   params: Record<string, string> = {}
   private bodyPromise: Promise<Buffer> | undefined
+  /** The body once read (for the request log); undefined when no handler asked for it. */
+  rawBody: Buffer | undefined
 
   constructor(
     readonly req: IncomingMessage,
@@ -39,7 +41,10 @@ export class Context {
 
   /** The raw body, at most 1 MB (413 past that, without reading the rest into memory). */
   body(): Promise<Buffer> {
-    this.bodyPromise ??= readBody(this.req, this.renderError)
+    this.bodyPromise ??= readBody(this.req, this.renderError).then((body) => {
+      this.rawBody = body
+      return body
+    })
     return this.bodyPromise
   }
 

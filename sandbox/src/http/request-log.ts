@@ -7,6 +7,24 @@ export type LoggedRequest = {
   query: string
   status: number
   ms: number
+  /** The request body as sent (at most 4 KB), secrets replaced by "[redacted]"; absent when there was none. */
+  body?: string
+}
+
+const LOGGED_BODY_CHARS = 4096
+const SECRET_KEYS = /^(password|refresh_token|client_secret|api_secret|auth_token|authorization_token)$/i
+
+/** A body fit for the log: readable JSON with its secrets redacted, cut at 4 KB. */
+export function loggableBody(raw: Buffer | undefined): string | undefined {
+  if (!raw || raw.length === 0) return undefined
+  const text = raw.subarray(0, LOGGED_BODY_CHARS * 4).toString('utf8')
+  let shown = text
+  try {
+    shown = JSON.stringify(JSON.parse(text), (key, value) => (SECRET_KEYS.test(key) ? '[redacted]' : value))
+  } catch {
+    // Not JSON (or cut short): logged as text, since it carries no field we could redact by name.
+  }
+  return shown.length > LOGGED_BODY_CHARS ? `${shown.slice(0, LOGGED_BODY_CHARS)}…` : shown
 }
 
 /** A bounded, in-memory log: the newest entries win, the oldest fall off. */
