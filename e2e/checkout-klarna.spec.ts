@@ -1,7 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { fillCheckoutDetails, payWithKlarna } from './support/checkout'
-import { addToCart, uniqueEmail } from './support/shopper'
+import { approveInKlarnaDialog, expectKlarnaReady, fillCheckoutDetails, klarnaDialog, payWithKlarna } from './support/checkout'
+import { klarnaOrders, lastRequestSeq, moveSandboxClock, requestLogSince, walletOf } from './support/sandbox-api'
+import { addToCart, DEMO_PASSWORD, signUp, uniqueEmail } from './support/shopper'
+import { newCustomerWithSavedKlarna } from './support/wallet'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   // Klarna's own frames are Klarna's; the shop answers for its page.
@@ -15,9 +17,9 @@ test.describe('checkout with Klarna', () => {
     await addToCart(page, 'VASE-GLASS-AMBER')
     await page.goto('/checkout')
     await expectNoSeriousAccessibilityViolations(page)
-    const email = uniqueEmail('guest')
-    await fillCheckoutDetails(page, { email, shipping: 'Express' })
+    await fillCheckoutDetails(page, { email: uniqueEmail('guest'), shipping: 'Express' })
     await expect(page.getByTestId('checkout-total')).toHaveText('€48.90')
+    await expect(page.getByLabel('Save Klarna for faster checkout next time')).toHaveCount(0)
     await expectNoSeriousAccessibilityViolations(page)
 
     await payWithKlarna(page)
@@ -27,5 +29,152 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByRole('link', { name: 'Create an account to pay with one click next time' })).toHaveAttribute('href', '/signup')
     await expect(page.getByTestId('cart-count')).toHaveText('0')
     await expectNoSeriousAccessibilityViolations(page)
+  })
+
+  test('checkout explains a bad address next to its field, and keeps what was typed', async ({ page }) => {
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await page.getByRole('region', { name: 'Contact' }).getByLabel('Email').fill('not-an-email')
+    await page.getByRole('region', { name: 'Billing address' }).getByLabel('First name').fill('Ada')
+    await page.getByRole('button', { name: 'Continue to payment' }).click()
+    await expect(page.getByText('Enter an email address like name@example.com.')).toBeVisible()
+    await expect(page.getByText('Enter your last name.')).toBeVisible()
+    await expect(page.getByText('Enter a postal code like 20121.')).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Billing address' }).getByLabel('First name')).toHaveValue('Ada')
+    await expect(page.getByText('Fill in your details above to pay with Klarna.')).toBeVisible()
+  })
+
+  test('a signed-in purchase saves Klarna to the wallet, with the documented request', async ({ page }) => {
+    const before = await lastRequestSeq()
+    const { email, sourceName } = await newCustomerWithSavedKlarna(page)
+    expect(sourceName).toMatch(/^Klarna · Pay later · s•••@example\.com$/)
+    await expectNoSeriousAccessibilityViolations(page)
+
+    // The save is exactly the first request of "Reusing the payment source": its include and its body.
+    const saves = (await requestLogSince(before)).filter((entry) => entry.method === 'PATCH' && entry.body?.includes('_save_payment_source_to_customer_wallet'))
+    expect(saves).toHaveLength(1)
+    const [save] = saves
+    expect(save!.path).toMatch(/^\/api\/orders\/[A-Za-z]+$/)
+    expect(save!.query).toBe('?include=available_customer_payment_sources')
+    const orderId = save!.path.split('/').pop()
+    expect(JSON.parse(save!.body!)).toEqual({
+      data: { type: 'orders', id: orderId, attributes: { _save_payment_source_to_customer_wallet: true }, relationships: {} },
+    })
+
+    await page.goto('/account/wallet')
+    await expect(page.getByTestId('wallet-entry')).toHaveCount(1)
+    await expect(page.getByTestId('wallet-entry')).toContainText(sourceName)
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
+  })
+
+  test('a purchase without saving, then saving once from the confirmation page', async ({ page }) => {
+    const email = uniqueEmail('later')
+    await signUp(page, email)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, {})
+    await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
+    await payWithKlarna(page)
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(0)
+
+    const save = page.getByRole('button', { name: 'Save Klarna to my wallet' })
+    await save.click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+    await expect(save).toHaveCount(0)
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
+
+    // Saving again from a reloaded page changes nothing: the page already shows the saved source.
+    await page.reload()
+    await expect(page.getByTestId('saved-source-name')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
+  })
+
+  test('Klarna refusing the shopper (+denied) keeps the cart and greys Klarna out', async ({ page }) => {
+    await addToCart(page, 'BOWL-OAK-24', 2)
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email: uniqueEmail('refused+denied') })
+    await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+    await approveInKlarnaDialog(page)
+    await expect(page.getByText("Klarna can't be used for this order. Your cart is still here.")).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Pay with Klarna' })).toBeDisabled()
+    await expect(page).toHaveURL(/\/checkout$/)
+    await expect(page.getByTestId('cart-count')).toHaveText('2')
+    await page.goto('/cart')
+    await expect(page.getByTestId('cart-line')).toContainText('Oak Serving Bowl')
+  })
+
+  test('closing Klarna’s dialog changes nothing', async ({ page }) => {
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email: uniqueEmail('closer') })
+    await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+    await klarnaDialog(page).getByRole('button', { name: 'Close Klarna and go back to the shop' }).click()
+    await expectKlarnaReady(page)
+    await expect(page.getByTestId('klarna-checkout').getByRole('status')).toHaveText('')
+    await expect(page).toHaveURL(/\/checkout$/)
+
+    // And paying afterwards still works.
+    await payWithKlarna(page)
+  })
+
+  test('a cart changed after the Klarna payment was made is paid at its new total', async ({ page, context }) => {
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email: uniqueEmail('changer') })
+    await expect(page.getByTestId('checkout-total')).toHaveText('€18.00')
+
+    // Another tab adds a teapot while this one still shows the old Klarna session.
+    const otherTab = await context.newPage()
+    await addToCart(otherTab, 'TEAPOT-CAST-900')
+    await otherTab.close()
+
+    await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+    await approveInKlarnaDialog(page)
+    await expect(page.getByText('Your cart changed. Please confirm with Klarna again.')).toBeVisible()
+    // The page now shows the new total, and Klarna's widget a new session for it (one widget, not two).
+    await expect(page.getByTestId('checkout-total')).toHaveText('€82.00')
+    await expect(page.getByTestId('cart-count')).toHaveText('2')
+    await expect(page.frameLocator('iframe[title="Klarna payment method"]').getByText('€82.00')).toBeVisible()
+    await expect(page.locator('iframe[title="Klarna payment method"]')).toHaveCount(1)
+    await payWithKlarna(page)
+    await expect(page.getByTestId('order-total')).toHaveText('€82.00')
+  })
+
+  test('an authorization that expired before the order was placed asks to authorize again', async ({ page }) => {
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email: uniqueEmail('slow') })
+
+    // Klarna approves, then 61 minutes pass before the shop places the order: the approval has expired.
+    await page.route('**/checkout', async (route) => {
+      const request = route.request()
+      if (request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('authorizationToken')) {
+        await moveSandboxClock({ advanceSeconds: 61 * 60 })
+      }
+      await route.continue()
+    })
+    try {
+      await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+      await approveInKlarnaDialog(page)
+      await expect(page.getByText(/Klarna needs to confirm this payment again/)).toBeVisible()
+      await expect(page).toHaveURL(/\/checkout$/)
+    } finally {
+      await page.unroute('**/checkout')
+      await moveSandboxClock({ reset: true })
+    }
+    await payWithKlarna(page)
+  })
+
+  test('a double click on "Pay with Klarna" opens one dialog and places one order', async ({ page }) => {
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email: uniqueEmail('double') })
+    await page.getByRole('button', { name: 'Pay with Klarna' }).dblclick()
+    await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(1)
+    await approveInKlarnaDialog(page)
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const number = (await page.getByTestId('order-number').textContent())?.replace('#', '') ?? ''
+    expect(await klarnaOrders({ merchantReference: number })).toHaveLength(1)
   })
 })

@@ -51,3 +51,28 @@ export async function writeCartId(orderId: string): Promise<void> {
 export async function clearCartId(): Promise<void> {
   ;(await cookies()).delete(CART_COOKIE)
 }
+
+const PLACED_ORDERS_COOKIE = 'placed_orders'
+const PLACED_ORDERS_KEPT = 5
+
+/**
+ * The orders this browser placed as a guest: knowing an order's id is what lets a guest see it, so the
+ * confirmation page shows an order to the browser that placed it (or to its customer) and to no one else.
+ */
+export async function placedOrderIds(): Promise<string[]> {
+  const value = (await cookies()).get(PLACED_ORDERS_COOKIE)?.value ?? ''
+  return value.split('.').filter((id) => /^[A-Za-z0-9]{1,64}$/.test(id))
+}
+
+/** Only server actions and route handlers may write cookies. */
+export async function rememberPlacedOrder(orderId: string): Promise<void> {
+  const kept = [orderId, ...(await placedOrderIds()).filter((id) => id !== orderId)].slice(0, PLACED_ORDERS_KEPT)
+  const secure = (await headers()).get('x-forwarded-proto') === 'https'
+  ;(await cookies()).set(PLACED_ORDERS_COOKIE, kept.join('.'), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: CART_COOKIE_MAX_AGE,
+  })
+}

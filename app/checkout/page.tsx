@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { CheckoutDetailsForm } from '@/components/checkout/checkout-details-form'
 import { OrderSummary } from '@/components/checkout/order-summary'
-import { KlarnaCheckout } from '@/components/klarna/klarna-checkout'
+import { PaymentOptions } from '@/components/checkout/payment-options'
 import { getCheckout, missingForPayment } from '@/lib/commerce-layer/checkout'
 import { startCheckoutForCustomer } from '@/lib/commerce-layer/checkout-start'
 import { env } from '@/lib/env'
@@ -23,8 +23,18 @@ export default async function CheckoutPage() {
 
   const missing = missingForPayment(checkout)
   const detailsComplete = missing.length === 0 && checkout.klarnaPaymentMethodId !== null
-  // Anything Klarna must be told about: when it changes, the widget asks for a fresh session.
-  const sessionKey = [checkout.totalCents, checkout.customerEmail, checkout.billingAddress?.countryCode, checkout.shippingMethodId].join('|')
+  // Anything Klarna must be told about, and the state of the Klarna payment itself (gone, out of date, already
+  // authorized): when it changes, the widget asks the server for a session it can authorize.
+  const klarnaPayment = checkout.klarnaPayment
+  const sessionKey = [
+    checkout.totalCents,
+    checkout.customerEmail,
+    checkout.billingAddress?.countryCode,
+    checkout.shippingMethodId,
+    klarnaPayment?.id,
+    klarnaPayment?.mismatchedAmounts,
+    klarnaPayment?.hasAuthToken,
+  ].join('|')
 
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
@@ -46,7 +56,10 @@ export default async function CheckoutPage() {
             Payment
           </h2>
           <div className="mt-4 max-w-md">
-            <KlarnaCheckout
+            <PaymentOptions
+              savedSources={customer ? checkout.savedSources : []}
+              totalCents={checkout.totalCents}
+              currency={checkout.currency}
               libraryUrl={env().klarna.libraryUrl}
               detailsComplete={detailsComplete}
               sessionKey={sessionKey}

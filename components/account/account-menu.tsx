@@ -14,7 +14,7 @@ export async function AccountMenu() {
   }
   return (
     <>
-      <Link href="/account" className="max-w-48 truncate rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100">
+      <Link href="/account" className="max-w-64 truncate rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100">
         <span className="hidden sm:inline" data-testid="account-email">
           {customer.email}
         </span>

@@ -14,7 +14,7 @@ export type SignUpField = 'email' | 'password' | 'confirmPassword'
 const signUpSchema = z
   .object({
     email: z.email('Enter an email address like name@example.com.').max(254, 'That email address is too long.'),
-    password: z.string().min(8, 'Use at least 8 characters.').max(200, 'Use at most 200 characters.'),
+    password: z.string().min(8, 'Use at least 8 characters.').max(72, 'Use at most 72 characters.'),
     confirmPassword: z.string(),
   })
   .refine((input) => input.password === input.confirmPassword, {

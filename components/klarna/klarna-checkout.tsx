@@ -111,8 +111,10 @@ export function KlarnaCheckout({
       busy.current = false
       setMessage(result.message)
       if (result.status === 'authorize-again') {
+        // The page shows the order as it is now; its new session key makes the widget open a fresh session.
         setPhase({ name: 'preparing' })
-        applyOpened(sessionKey, await openKlarnaSession(libraryUrl, `#${containerId}`))
+        void refreshCartSummary()
+        router.refresh()
       } else {
         setPhase({ name: 'ready' })
       }

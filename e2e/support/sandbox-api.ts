@@ -37,7 +37,7 @@ export async function placedOrdersOf(email: string, password: string): Promise<{
   return body.data.map((order) => ({ id: order.id, number: String(order.attributes.number) }))
 }
 
-export type LoggedRequest = { seq: number; method: string; path: string; query: string; status: number }
+export type LoggedRequest = { seq: number; method: string; path: string; query: string; status: number; body?: string }
 
 export async function requestLogSince(seq: number): Promise<LoggedRequest[]> {
   const response = await fetch(`${sandboxUrl()}/sandbox/requests?since=${seq}`)
@@ -47,4 +47,39 @@ export async function requestLogSince(seq: number): Promise<LoggedRequest[]> {
 export async function lastRequestSeq(): Promise<number> {
   const response = await fetch(`${sandboxUrl()}/sandbox/requests?since=${Number.MAX_SAFE_INTEGER}`)
   return ((await response.json()) as { last_seq: number }).last_seq
+}
+
+export type KlarnaAuditOrder = { order_id: string; source: 'authorization' | 'customer_token'; customer_token: string | null; merchant_reference1: string | null; order_amount: number }
+
+/** Every order Klarna created (the stand-in's audit door), optionally for one Commerce Layer order number. */
+export async function klarnaOrders(filter: { merchantReference?: string; customerToken?: string } = {}): Promise<KlarnaAuditOrder[]> {
+  const query = new URLSearchParams()
+  if (filter.merchantReference) query.set('merchant_reference1', filter.merchantReference)
+  if (filter.customerToken) query.set('customer_token', filter.customerToken)
+  const response = await fetch(`${sandboxUrl()}/klarna/sandbox/orders?${query}`)
+  return ((await response.json()) as { data: KlarnaAuditOrder[] }).data
+}
+
+/** States only Klarna can cause (a cancelled or suspended customer token), through the stand-in's door. */
+export async function setKlarnaCustomerTokenStatus(token: string, status: 'CANCELLED' | 'SUSPENDED' | 'ACTIVE') {
+  const response = await fetch(`${sandboxUrl()}/klarna/sandbox/customer-tokens/${token}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ status }),
+  })
+  if (!response.ok) throw new Error(`customer token ${token}: ${response.status}`)
+}
+
+export async function walletTokensOf(email: string, password: string): Promise<{ id: string; name: string; token: string }[]> {
+  const body = (await getAsCustomer(email, password, '/api/customer_payment_sources')) as {
+    data: { id: string; attributes: { name: string; payment_source_token: string } }[]
+  }
+  return body.data.map((entry) => ({ id: entry.id, name: entry.attributes.name, token: entry.attributes.payment_source_token }))
+}
+
+/** Moves the sandbox's clock (Klarna's authorizations and sessions expire by it); `reset` puts it back. */
+export async function moveSandboxClock(change: { advanceSeconds: number } | { reset: true }) {
+  const body = 'reset' in change ? { reset: true } : { advance_seconds: change.advanceSeconds }
+  const response = await fetch(`${sandboxUrl()}/sandbox/clock`, { method: 'POST', body: JSON.stringify(body) })
+  if (!response.ok) throw new Error(`clock: ${response.status}`)
 }

@@ -59,6 +59,8 @@ export type Checkout = {
   paymentMethodId: string | null
   klarnaPayment: { id: string; clientToken: string | null; categories: KlarnaCategory[]; mismatchedAmounts: boolean; hasAuthToken: boolean } | null
   countries: string[]
+  /** The customer's saved sources this order can be paid with (none for a guest). */
+  savedSources: { id: string; name: string }[]
 }
 
 export type KlarnaCategory = { identifier: string; name: string; badgeUrl: string | null }
@@ -109,6 +111,7 @@ const checkoutSchema = z.object({
     .nullish(),
   available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
   payment_method: z.object({ id: z.string() }).nullish(),
+  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: z.string().nullish() })).nullish(),
   payment_source: z
     .object({
       id: z.string(),
@@ -135,6 +138,7 @@ const CHECKOUT_QUERY = {
     'available_payment_methods',
     'payment_method',
     'payment_source',
+    'available_customer_payment_sources',
   ],
 } satisfies QueryParamsRetrieve<Order>
 
@@ -225,6 +229,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
         }
       : null,
     countries: shippingCountries(order.market?.metadata),
+    savedSources: (order.available_customer_payment_sources ?? []).map((source) => ({ id: source.id, name: source.name ?? 'Saved Klarna' })),
   }
 }
 

@@ -14,8 +14,11 @@ export async function adoptOrder(customerClient: CommerceLayerClient, orderId: s
   await customerClient.orders.update({ id: orderId, customer_email: email })
 }
 
-/** The customer's address book, newest first: the ids checkout clones addresses from. */
+/**
+ * The addresses in the customer's address book, newest first. These are address ids (what
+ * `_billing_address_clone_id` takes), not the ids of the address-book entries that hold them.
+ */
 export async function listSavedAddressIds(customerClient: CommerceLayerClient): Promise<string[]> {
-  const entries = await customerClient.customer_addresses.list({ sort: { created_at: 'desc' }, pageSize: 25, fields: { customer_addresses: ['id'] } })
-  return entries.map((entry) => entry.id)
+  const entries = await customerClient.customer_addresses.list({ include: ['address'], sort: { created_at: 'desc' }, pageSize: 25 })
+  return entries.flatMap((entry) => (entry.address?.id ? [entry.address.id] : []))
 }

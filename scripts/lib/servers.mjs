@@ -24,8 +24,10 @@ async function waitFor(url, timeoutMs = 60_000) {
 function start(command, args, env, label) {
   const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
-  child.stdout.on('data', (chunk) => (output += chunk))
-  child.stderr.on('data', (chunk) => (output += chunk))
+  // SERVERS_LOG=1 shows both programs' output as it comes (for debugging a benchmark or an audit).
+  const echo = process.env.SERVERS_LOG === '1' ? (chunk) => process.stderr.write(`[${label}] ${chunk}`) : () => {}
+  child.stdout.on('data', (chunk) => ((output += chunk), echo(chunk)))
+  child.stderr.on('data', (chunk) => ((output += chunk), echo(chunk)))
   child.on('exit', (code) => {
     if (code && code !== 0 && !child.stopping) console.error(`${label} exited with ${code}:\n${output.slice(-2000)}`)
   })

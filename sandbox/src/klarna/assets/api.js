@@ -106,6 +106,9 @@
 
     var previous = widgets[instanceId]
     if (previous && previous.iframe.parentNode) previous.iframe.parentNode.removeChild(previous.iframe)
+    // Loading again after a new init (a new session) replaces the widget the container already shows.
+    var stale = container.querySelectorAll('iframe[data-klarna-widget]')
+    for (var i = 0; i < stale.length; i++) stale[i].parentNode.removeChild(stale[i])
 
     var iframe = document.createElement('iframe')
     iframe.title = 'Klarna payment method'
@@ -115,6 +118,7 @@
       origin: window.location.origin,
     })
     iframe.setAttribute('scrolling', 'no')
+    iframe.setAttribute('data-klarna-widget', '')
     iframe.style.cssText = 'display:block;width:100%;height:0;border:0;overflow:hidden;background:transparent'
     container.appendChild(iframe)
     widgets[instanceId] = { iframe: iframe, category: category, callback: callback, height: 0 }

@@ -1,0 +1,88 @@
+'use client'
+
+import { useActionState, useEffect, useId, useState } from 'react'
+import { KlarnaCheckout } from '@/components/klarna/klarna-checkout'
+import { Spinner } from '@/components/ui/spinner'
+import { formatMoney } from '@/lib/money'
+import { payWithSavedSourceAction, type OneClickState } from './one-click-actions'
+import { useFormStatus } from 'react-dom'
+
+type Props = {
+  savedSources: { id: string; name: string }[]
+  totalCents: number
+  currency: string
+  libraryUrl: string
+  detailsComplete: boolean
+  sessionKey: string
+  canSaveToWallet: boolean
+}
+
+const idle: OneClickState = { status: 'idle', message: '' }
+
+function SavedSourceButton({ name, amount }: { name: string; amount: string }) {
+  const { pending } = useFormStatus()
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="flex min-h-14 w-full items-center justify-between gap-4 rounded-2xl bg-klarna-pink px-5 py-3 text-left font-semibold text-klarna-ink hover:brightness-95 disabled:cursor-not-allowed disabled:opacity-70"
+    >
+      <span className="flex items-center gap-2">
+        {pending && <Spinner />}
+        Pay with {name}
+      </span>
+      <span className="shrink-0">{amount}</span>
+    </button>
+  )
+}
+
+/**
+ * Payment at checkout: a returning customer's saved Klarna sources first, each one click from the confirmation;
+ * Klarna's widget flow behind "Use another Klarna account" (or straight away when there is nothing saved).
+ */
+export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }: Props) {
+  const [state, formAction] = useActionState(payWithSavedSourceAction, idle)
+  const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(savedSources.length === 0)
+  const otherKlarnaId = useId()
+  const amount = formatMoney({ cents: totalCents, currency })
+  const showOtherKlarna = otherKlarnaOpen || state.next === 'other-klarna'
+
+  useEffect(() => {
+    if (state.next === 'details') document.getElementById('billing-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+  }, [state])
+
+  return (
+    <div className="space-y-6">
+      {savedSources.length > 0 && (
+        <div>
+          <p className="mb-3 text-sm text-ink-soft">Pay with one click with your saved Klarna. No Klarna dialog, nothing else to fill.</p>
+          <ul className="space-y-3">
+            {savedSources.map((source) => (
+              <li key={source.id}>
+                <form action={formAction}>
+                  <input type="hidden" name="sourceId" value={source.id} />
+                  <SavedSourceButton name={source.name} amount={amount} />
+                </form>
+              </li>
+            ))}
+          </ul>
+          <p role="status" aria-live="polite" className="mt-3 min-h-5 text-sm text-red-700">
+            {state.message}
+          </p>
+          <button
+            type="button"
+            aria-expanded={showOtherKlarna}
+            aria-controls={otherKlarnaId}
+            onClick={() => setOtherKlarnaOpen((open) => !open)}
+            className="text-sm font-medium underline underline-offset-4"
+          >
+            Use another Klarna account
+          </button>
+        </div>
+      )}
+      <div id={otherKlarnaId} hidden={!showOtherKlarna}>
+        {showOtherKlarna && <KlarnaCheckout {...klarna} />}
+      </div>
+    </div>
+  )
+}
