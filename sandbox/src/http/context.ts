@@ -2,6 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, type ErrorRenderer } from './errors'
 
 export const MAX_BODY_BYTES = 1024 * 1024
+/**
+ * How deeply a JSON body may nest: the default of the JSON parser behind Commerce Layer's Rails API
+ * (`max_nesting: 100`). Deeper documents would be stored and then fail where they are written out again
+ * (`JSON.stringify` recurses), so they are refused on the way in.
+ */
+export const MAX_JSON_DEPTH = 100
 
 /** One request as handlers see it. */
 export class Context {
@@ -48,15 +54,21 @@ export class Context {
     return this.bodyPromise
   }
 
-  /** The body parsed as JSON; a 400 in this API's error shape when it is not JSON. */
+  /** The body parsed as JSON; a 400 in this API's error shape when it is not JSON, or nests too deeply. */
   async json(): Promise<unknown> {
     const raw = await this.body()
     if (raw.length === 0) throw this.renderError(400, 'Bad request', 'The request body is empty; a JSON document was expected.')
+    const text = raw.toString('utf8')
+    let parsed: unknown
     try {
-      return JSON.parse(raw.toString('utf8'))
+      parsed = JSON.parse(text)
     } catch {
       throw this.renderError(400, 'Bad request', 'The request body is not valid JSON.')
     }
+    if (nestingDepth(text) > MAX_JSON_DEPTH) {
+      throw this.renderError(400, 'Bad request', `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`)
+    }
+    return parsed
   }
 
   send(status: number, body: unknown, contentType = 'application/json', headers: Record<string, string> = {}): void {
@@ -92,6 +104,27 @@ function readBody(req: IncomingMessage, renderError: ErrorRenderer): Promise<Buf
     req.on('end', () => resolve(Buffer.concat(chunks)))
     req.on('error', reject)
   })
+}
+
+/** The deepest nesting of arrays and objects in a JSON text (valid JSON: brackets inside strings are skipped). */
+function nestingDepth(json: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < json.length; i++) {
+    const char = json.charCodeAt(i)
+    if (inString) {
+      if (char === 0x5c) i++ // a backslash: skip the escaped character
+      else if (char === 0x22) inString = false
+    } else if (char === 0x22) {
+      inString = true
+    } else if (char === 0x5b || char === 0x7b) {
+      deepest = Math.max(deepest, ++depth)
+    } else if (char === 0x5d || char === 0x7d) {
+      depth--
+    }
+  }
+  return deepest
 }
 
 const tooLarge = (renderError: ErrorRenderer): HttpError =>

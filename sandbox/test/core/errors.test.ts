@@ -27,6 +27,12 @@ describe('error classes of the Core API', () => {
 
   it.each([
     ['400 BAD_REQUEST: a body that is not JSON', () => api(sandbox.origin, token, 'PATCH', `orders/${orderId}`, 'not json'), 400, 'BAD_REQUEST'],
+    [
+      '400 BAD_REQUEST: a body nested more than 100 levels deep',
+      () => patchOrder(sandbox.origin, token, orderId, { attributes: { metadata: { deep: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) } } }),
+      400,
+      'BAD_REQUEST',
+    ],
     ['400 PARAM_NOT_ALLOWED: an unknown attribute', () => patchOrder(sandbox.origin, token, orderId, { attributes: { size: 'XL' } }), 400, 'PARAM_NOT_ALLOWED'],
     ['400 KEY_NOT_INCLUDED_IN_URL: another id in the body', () => api(sandbox.origin, token, 'PATCH', `orders/${orderId}`, { type: 'orders', id: 'x' }), 400, 'KEY_NOT_INCLUDED_IN_URL'],
     ['401 UNAUTHORIZED: no token', () => api(sandbox.origin, undefined, 'GET', 'skus'), 401, 'UNAUTHORIZED'],
