@@ -10,11 +10,13 @@ export function WalletAfterPurchase({
   orderId,
   signedIn,
   savedEntry,
+  paidWithSavedSource,
   saveFailed,
 }: {
   orderId: string
   signedIn: boolean
   savedEntry: WalletEntry | null
+  paidWithSavedSource: boolean
   saveFailed: boolean
 }) {
   return (
@@ -30,6 +32,14 @@ export function WalletAfterPurchase({
           <Link href="/signup" className="font-semibold underline underline-offset-4">
             Create an account to pay with one click next time
           </Link>
+        </p>
+      ) : paidWithSavedSource ? (
+        <p className="mt-3 text-sm" role="status">
+          Paid with one click, with the Klarna saved in your{' '}
+          <Link href="/account/wallet" className="underline underline-offset-4">
+            wallet
+          </Link>
+          . It stays there for next time.
         </p>
       ) : savedEntry ? (
         <div className="mt-3" role="status">

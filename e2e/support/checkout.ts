@@ -34,7 +34,7 @@ export async function fillCheckoutDetails(page: Page, { email, address = ITALIAN
 }
 
 export async function expectKlarnaReady(page: Page) {
-  await expect(page.getByRole('button', { name: 'Pay with Klarna' })).toBeEnabled({ timeout: 15_000 })
+  await expect(page.getByRole('button', { name: 'Pay with Klarna', exact: true })).toBeEnabled({ timeout: 15_000 })
 }
 
 export const klarnaDialog = (page: Page) => page.frameLocator('iframe[title="Klarna"]')
@@ -52,7 +52,7 @@ export async function approveInKlarnaDialog(page: Page, { email, code = '123456'
 }
 
 export async function payWithKlarna(page: Page, options: { email?: string } = {}) {
-  await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+  await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
   await approveInKlarnaDialog(page, options)
   await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible({ timeout: 20_000 })
 }

@@ -1,4 +1,5 @@
 import { CommerceLayer } from '@commercelayer/sdk/bundle'
+import { fetchWithApiLog } from '@/lib/api-log/server'
 import { env } from '@/lib/env'
 
 /**
@@ -15,11 +16,12 @@ export type CommerceLayerClient = ReturnType<typeof commerceLayerClient>
 /**
  * The SDK always builds `https://<organization>.<domain>/api/...` and has no base-URL option; in sandbox
  * mode this sends the same request to the sandbox's origin instead. With real credentials it changes nothing.
+ * Every request goes through the request log's hook (lib/api-log), which the Developer panel reads.
  */
 async function commerceLayerFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const { organization, sdkDomain, apiOrigin } = env().commerceLayer
   const sdkOrigin = `https://${organization}.${sdkDomain}`
   const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
   const target = url.startsWith(sdkOrigin) ? apiOrigin + url.slice(sdkOrigin.length) : url
-  return fetch(target, { ...init, cache: 'no-store' })
+  return fetchWithApiLog(target, { ...init, cache: 'no-store' })
 }

@@ -41,6 +41,11 @@ export type OrderDetails = OrderSummary & {
   paymentDescription: string | null
   /** The order's payment source (its Klarna payment), to find it in the customer's wallet. */
   paymentSourceId: string | null
+  /**
+   * Paid with a saved source: its Klarna payment charged a customer token and never had a Klarna session
+   * (a payment made through Klarna's widget always has one).
+   */
+  paidWithSavedSource: boolean
 }
 
 const addressSchema = z.object({
@@ -72,7 +77,7 @@ const orderSchema = z.object({
     .nullish(),
   customer: z.object({ id: z.string() }).nullish(),
   payment_method: z.object({ name: z.string().nullish(), payment_source_type: z.string().nullish() }).nullish(),
-  payment_source: z.object({ id: z.string() }).nullish(),
+  payment_source: z.object({ id: z.string(), type: z.string().nullish(), session_id: z.string().nullish() }).nullish(),
   line_items: z
     .array(
       z.object({
@@ -188,5 +193,6 @@ export async function getOrderDetails(client: CommerceLayerClient, orderId: stri
     shippingMethodName: order.shipments?.[0]?.shipping_method?.name ?? null,
     paymentDescription: describePayment(order),
     paymentSourceId: order.payment_source?.id ?? null,
+    paidWithSavedSource: order.payment_source?.type === 'klarna_payments' && !order.payment_source.session_id,
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fetchWithApiLog } from '@/lib/api-log/server'
 import { env } from '@/lib/env'
 
 /**
@@ -42,7 +43,8 @@ type Grant =
 /** Sends one grant to the auth endpoint and returns the parsed token, or throws AuthError. */
 export async function requestToken(grant: Grant): Promise<TokenResponse> {
   const { authOrigin, clientId, marketScope } = env().commerceLayer
-  const response = await fetch(`${authOrigin}/oauth/token`, {
+  // Through the request log's hook, like the Core API's requests (passwords and tokens are redacted there).
+  const response = await fetchWithApiLog(`${authOrigin}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify({ ...grant, client_id: clientId, scope: marketScope }),

@@ -32,7 +32,7 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
   }
   if (!order || order.status === 'draft' || order.status === 'pending') notFound()
 
-  const savedEntry = customer && order.customerId === customer.customerId && order.paymentSourceId ? await findWalletEntryForPaymentSource(client, order.paymentSourceId) : null
+  const savedEntry = customer && order.customerId === customer.customerId && order.paymentSourceId && !order.paidWithSavedSource ? await findWalletEntryForPaymentSource(client, order.paymentSourceId) : null
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -42,7 +42,7 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
           We&apos;ve sent a confirmation to {order.customerEmail}. Klarna will tell you how and when to pay.
         </p>
       </header>
-      <WalletAfterPurchase orderId={order.id} signedIn={customer !== null && order.customerId === customer.customerId} savedEntry={savedEntry} saveFailed={wallet === 'failed'} />
+      <WalletAfterPurchase orderId={order.id} signedIn={customer !== null && order.customerId === customer.customerId} savedEntry={savedEntry} paidWithSavedSource={order.paidWithSavedSource} saveFailed={wallet === 'failed'} />
       <OrderReceipt order={order} />
       <Link href="/" className="inline-flex rounded-full bg-brand px-6 py-3 text-sm font-semibold text-white hover:bg-brand-dark">
         Continue shopping

@@ -1,0 +1,144 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectKlarnaReady, payWithKlarna } from './support/checkout'
+import { klarnaOrders, lastRequestSeq, requestLogSince, setKlarnaCustomerTokenStatus, walletTokensOf } from './support/sandbox-api'
+import { captureServerAction, replayServerAction } from './support/server-actions'
+import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
+import { newCustomerWithSavedKlarna } from './support/wallet'
+
+/** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
+async function countClicks(page: Page) {
+  await page.addInitScript(() => {
+    document.addEventListener('click', (event) => {
+      if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
+    }, true)
+  })
+  return {
+    reset: () => page.evaluate(() => sessionStorage.setItem('clicks', '0')),
+    read: () => page.evaluate(() => Number(sessionStorage.getItem('clicks') ?? 0)),
+  }
+}
+
+const savedSourceButton = (page: Page, name?: string) => page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })
+
+test.describe('one-click checkout with a saved Klarna source', () => {
+  test('returning@example.com pays with one click, no Klarna dialog, two Commerce Layer requests', async ({ page }) => {
+    const clicks = await countClicks(page)
+    await signIn(page, RETURNING_EMAIL)
+    await addToCart(page, 'TEAPOT-CAST-900')
+    await page.goto('/checkout')
+
+    const button = savedSourceButton(page, 'Klarna · Pay later · r•••@example.com')
+    await expect(button).toContainText('€64.00')
+    // The widget flow stays available, folded away.
+    await expect(page.getByRole('button', { name: 'Use another Klarna account' })).toHaveAttribute('aria-expanded', 'false')
+    await clicks.reset()
+    const before = await lastRequestSeq()
+
+    await button.click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    expect(await clicks.read()).toBe(1)
+    await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
+    await expect(page.getByTestId('order-total')).toHaveText('€64.00')
+    await expect(page.getByTestId('payment-method')).toContainText('Klarna')
+
+    // Behind the click: the ownership check, then the documented PATCH (with _place); the page's reads follow.
+    const log = (await requestLogSince(before)).filter((entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'))
+    const patchIndex = log.findIndex((entry) => entry.method === 'PATCH' && entry.body?.includes('_customer_payment_source_id'))
+    expect(patchIndex).toBeGreaterThanOrEqual(0)
+    expect(patchIndex + 1).toBeLessThanOrEqual(2)
+    const patch = log[patchIndex]!
+    expect(JSON.parse(patch.body!).data.attributes).toEqual({ _customer_payment_source_id: 'TSSSrwdRto', _place: true })
+    expect(log.filter((entry) => entry.path.startsWith('/klarna/payments/v1/sessions'))).toHaveLength(0)
+  })
+
+  test('the whole loop: buy through Klarna and save, then buy again with one click', async ({ page }) => {
+    const { sourceName } = await newCustomerWithSavedKlarna(page, 'loop')
+    await addToCart(page, 'BOARD-WALNUT-40')
+    await page.goto('/checkout')
+    await savedSourceButton(page, sourceName).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    await expect(page.getByTestId('order-total')).toHaveText('€55.00')
+    await expect(page.getByText(/Paid with one click, with the Klarna saved in your wallet/)).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
+  })
+
+  test("another customer's saved source sent straight to the server action is refused and reveals nothing", async ({ page, browser, playwright }) => {
+    const owner = await newCustomerWithSavedKlarna(page, 'owner')
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    const action = await captureServerAction(page, () => savedSourceButton(page, owner.sourceName).click())
+
+    // Someone else, signed in with a cart of their own, sends the owner's request.
+    const otherContext = await browser.newContext()
+    const other = await otherContext.newPage()
+    await signUp(other, uniqueEmail('thief'))
+    await addToCart(other, 'VASE-GLASS-AMBER')
+    const asOther = await replayServerAction(other.request, action)
+    expect(asOther.text).toContain('That saved Klarna is no longer in your wallet.')
+    expect(asOther.text).not.toContain(owner.sourceName)
+    await other.goto('/cart')
+    await expect(other.getByTestId('cart-line')).toContainText('Amber Glass Vase')
+    await otherContext.close()
+
+    // And nobody at all.
+    const anonymous = await playwright.request.newContext()
+    expect((await replayServerAction(anonymous, action)).text).toContain('Please sign in again to pay with your saved Klarna.')
+    await anonymous.dispose()
+
+    // The owner's cart is untouched and can still pay.
+    await page.reload()
+    await savedSourceButton(page, owner.sourceName).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+  })
+
+  test('a source removed meanwhile says so, keeps the cart and offers Klarna; checkout and wallet agree', async ({ page, context }) => {
+    const { sourceName } = await newCustomerWithSavedKlarna(page, 'remover')
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    await expect(savedSourceButton(page, sourceName)).toBeVisible()
+
+    const walletTab = await context.newPage()
+    await walletTab.goto('/account/wallet')
+    await walletTab.getByRole('button', { name: `Remove ${sourceName}` }).click()
+    await walletTab.getByRole('button', { name: 'Yes, remove' }).click()
+    await expect(walletTab.getByText('Your wallet is empty.')).toBeVisible()
+    await walletTab.close()
+
+    await savedSourceButton(page, sourceName).click()
+    await expect(page.getByText('That saved Klarna is no longer in your wallet. Pay with another Klarna account below.')).toBeVisible()
+    await expectKlarnaReady(page)
+    await expect(page.getByTestId('cart-count')).toHaveText('1')
+
+    await page.reload()
+    await expect(savedSourceButton(page)).toHaveCount(0)
+    await payWithKlarna(page)
+  })
+
+  test('a cancelled Klarna customer token is explained, and the widget flow still pays', async ({ page }) => {
+    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'cancelled')
+    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
+    await setKlarnaCustomerTokenStatus(saved!.token, 'CANCELLED')
+    await addToCart(page, 'MUG-STONE-350', 2)
+    await page.goto('/checkout')
+
+    await savedSourceButton(page, sourceName).click()
+    await expect(page.getByText(/Klarna declined this saved account \(it may have been cancelled\)\. Your cart is still here/)).toBeVisible()
+    await expect(page).toHaveURL(/\/checkout$/)
+    await expect(page.getByTestId('cart-count')).toHaveText('2')
+    await expectKlarnaReady(page)
+    await payWithKlarna(page)
+    await expect(page.getByTestId('order-total')).toHaveText('€36.00')
+  })
+
+  test('a double click places one order and charges the saved source once', async ({ page }) => {
+    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'twice')
+    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
+    await addToCart(page, 'THROW-WOOL-OAT')
+    await page.goto('/checkout')
+    await savedSourceButton(page, sourceName).dblclick()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const number = (await page.getByTestId('order-number').textContent())?.replace('#', '') ?? ''
+    expect(await klarnaOrders({ merchantReference: number })).toHaveLength(1)
+    expect(await klarnaOrders({ customerToken: saved!.token })).toHaveLength(1)
+  })
+})
