@@ -5,6 +5,7 @@ import { readWriteBody } from './jsonapi/body'
 import { apiError, errors, JSONAPI_MEDIA_TYPE } from './jsonapi/errors'
 import { listRows } from './jsonapi/list'
 import { parseQuery, type QueryOptions } from './jsonapi/query'
+import { own } from './own'
 import type { Linked, ResourceDef, Row } from './jsonapi/resource'
 import { document, listDocument } from './jsonapi/serialize'
 
@@ -121,7 +122,7 @@ export function registerApiRoutes(router: Router, api: Api): void {
 
   const related = (call: ApiCall, def: ResourceDef) => {
     const name = call.ctx.params.relationship as string
-    const relationship = def.relationships[name]
+    const relationship = own(def.relationships, name)
     if (!relationship) {
       throw apiError(404, { title: 'Not found', detail: `${name} is not a relationship of ${def.type}.`, code: 'NOT_FOUND' })
     }

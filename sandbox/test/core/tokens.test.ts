@@ -92,6 +92,8 @@ describe('POST /oauth/token', () => {
     ['a scope without a market', { grant_type: 'client_credentials', scope: '' }, 401, 'invalid_scope'],
     ['an unknown market', { grant_type: 'client_credentials', scope: 'market:code:mars' }, 401, 'invalid_scope'],
     ['an unsupported grant', { grant_type: 'authorization_code' }, 400, 'unsupported_grant_type'],
+    ['a grant named after a property every object has', { grant_type: 'toString' }, 400, 'unsupported_grant_type'],
+    ['a grant named constructor', { grant_type: 'constructor' }, 400, 'unsupported_grant_type'],
   ])('refuses %s in the auth host error shape', async (_name, grant, status, title) => {
     const answer = await requestToken(sandbox.origin, grant)
     expect(answer.status).toBe(status)

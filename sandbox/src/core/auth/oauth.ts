@@ -5,6 +5,7 @@ import type { Context } from '../../http/context'
 import type { Router } from '../../http/router'
 import { SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../seed-constants'
 import { authError } from '../jsonapi/errors'
+import { own } from '../own'
 import type { Store } from '../store'
 import { passwordMatches } from './passwords'
 import { CUSTOMER_TOKEN_SECONDS, SALES_CHANNEL_TOKEN_SECONDS, type TokenService } from './tokens'
@@ -107,7 +108,7 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
     if (!grant.success) {
       throw invalidRequest('invalid_request', 'The body must be an object with grant_type and client_id (strings).')
     }
-    const handle = grants[grant.data.grant_type]
+    const handle = own(grants, grant.data.grant_type)
     if (!handle) {
       throw invalidRequest(
         'unsupported_grant_type',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Context } from '../../http/context'
+import { own } from '../own'
 import { errors, invalid, relationshipPointer, validationError, type Invalid } from './errors'
 import type { Identifier, ResourceDef, WriteInput } from './resource'
 
@@ -48,7 +49,7 @@ export async function readWriteBody(ctx: Context, def: ResourceDef, mode: 'creat
   const input: WriteInput = { attributes: {}, relationships: {} }
   const problems: Invalid[] = []
   for (const [name, value] of Object.entries(data.attributes ?? {})) {
-    const field = spec.attributes[name]
+    const field = own(spec.attributes, name)
     if (!field || !field[mode]) throw errors.paramNotAllowed(name, { pointer: `/data/attributes/${name}` })
     const result = field.schema.safeParse(value)
     if (result.success) input.attributes[name] = result.data
@@ -60,7 +61,7 @@ export async function readWriteBody(ctx: Context, def: ResourceDef, mode: 'creat
   if (problems.length > 0) throw validationError(...problems)
 
   for (const [name, { data: linkage }] of Object.entries(data.relationships ?? {})) {
-    const field = spec.relationships[name]
+    const field = own(spec.relationships, name)
     const pointer = relationshipPointer(name)
     if (!field || !field[mode]) throw errors.paramNotAllowed(name, { pointer })
     if (Array.isArray(linkage) !== Boolean(field.many)) {

@@ -1,4 +1,5 @@
 import type { ApiCall } from '../api'
+import { own } from '../own'
 import { errors } from './errors'
 import type { QueryOptions } from './query'
 import type { AttributeDef, ListScope, ResourceDef, Row } from './resource'
@@ -13,7 +14,7 @@ const idAttribute: AttributeDef = { read: (row) => row.id, type: 'string', colum
 
 function filterable(def: ResourceDef, name: string): AttributeDef | undefined {
   if (name === 'id') return idAttribute
-  const attribute = def.attributes[name]
+  const attribute = own(def.attributes, name)
   return attribute?.filterable && attribute.column ? attribute : undefined
 }
 

@@ -1,4 +1,5 @@
 import type { Api } from '../api'
+import { own } from '../own'
 import { errors } from './errors'
 import type { ResourceDef } from './resource'
 
@@ -68,7 +69,7 @@ function parseInclude(api: Api, def: ResourceDef, value: string): IncludeTree {
     let defs: ResourceDef[] = [def]
     let node = tree
     for (const name of path.split('.')) {
-      const relationships = defs.map((candidate) => candidate.relationships[name]).filter((rel) => rel !== undefined)
+      const relationships = defs.map((candidate) => own(candidate.relationships, name)).filter((rel) => rel !== undefined)
       if (relationships.length === 0) throw errors.invalidInclude(def.type, path)
       defs = relationships.flatMap((rel) => rel.types.map((type) => api.resources.get(type)).filter((d) => d !== undefined))
       let child = node.get(name)
@@ -87,7 +88,7 @@ function parseFields(api: Api, type: string, value: string, parameter: string): 
   if (!def) throw errors.invalidResource(type, parameter)
   const names = value.split(',').map((part) => part.trim()).filter(Boolean)
   for (const name of names) {
-    if (name !== 'id' && !(name in def.attributes) && !(name in def.relationships)) throw errors.invalidField(type, name)
+    if (name !== 'id' && !own(def.attributes, name) && !own(def.relationships, name)) throw errors.invalidField(type, name)
   }
   return new Set(names)
 }
@@ -100,7 +101,7 @@ function parseSort(def: ResourceDef, value: string) {
     .map((part) => {
       const descending = part.startsWith('-')
       const name = descending ? part.slice(1) : part
-      if (name !== 'id' && !def.attributes[name]?.sortable) throw errors.invalidSort(def.type, name)
+      if (name !== 'id' && !own(def.attributes, name)?.sortable) throw errors.invalidSort(def.type, name)
       return { name, descending }
     })
 }
