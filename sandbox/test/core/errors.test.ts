@@ -35,6 +35,12 @@ describe('error classes of the Core API', () => {
     ],
     ['400 PARAM_NOT_ALLOWED: an unknown attribute', () => patchOrder(sandbox.origin, token, orderId, { attributes: { size: 'XL' } }), 400, 'PARAM_NOT_ALLOWED'],
     ['400 PARAM_NOT_ALLOWED: an attribute named after a property every object has', () => api(sandbox.origin, token, 'POST', 'orders', { type: 'orders', attributes: { constructor: 1 } }), 400, 'PARAM_NOT_ALLOWED'],
+    [
+      '400 PARAM_NOT_ALLOWED: a __proto__ relationship (JSON.parse keeps it as a key; copying it would drop it)',
+      () => api(sandbox.origin, token, 'POST', 'orders', '{"data":{"type":"orders","attributes":{},"relationships":{"__proto__":{"data":null}}}}'),
+      400,
+      'PARAM_NOT_ALLOWED',
+    ],
     ['400 INVALID_INCLUDE: include=constructor', () => api(sandbox.origin, token, 'GET', `orders/${orderId}?include=line_items.__proto__`), 400, 'INVALID_INCLUDE'],
     ['400 INVALID_FIELD: fields[orders]=constructor', () => api(sandbox.origin, token, 'GET', `orders/${orderId}?fields[orders]=constructor`), 400, 'INVALID_FIELD'],
     ['404 NOT_FOUND: a relationship named toString', () => api(sandbox.origin, token, 'GET', `orders/${orderId}/toString`), 404, 'NOT_FOUND'],

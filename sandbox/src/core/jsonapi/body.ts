@@ -26,18 +26,31 @@ function messageOf(error: z.ZodError): { message: string; error: string } {
 }
 
 /**
+ * JSON.parse keeps a `"__proto__"` member as an ordinary key, but copying the object (as the schema does) turns
+ * it into a prototype and it vanishes: refused by name here, like every other field the resource does not have.
+ */
+function refuseProtoMember(document: { data: Record<string, unknown> }): void {
+  for (const kind of ['attributes', 'relationships'] as const) {
+    const members = document.data[kind]
+    if (members && Object.hasOwn(members, '__proto__')) throw errors.paramNotAllowed('__proto__', { pointer: `/data/${kind}/__proto__` })
+  }
+}
+
+/**
  * Reads a POST/PATCH body for `def`: the document's shape, its type (and id on PATCH), then every attribute and
  * relationship against what this resource lets a client write. An unknown or read-only field is a 400 naming it
  * with its pointer; a value of the wrong shape is a 422 on that field.
  */
 export async function readWriteBody(ctx: Context, def: ResourceDef, mode: 'create' | 'update', urlId?: string): Promise<WriteInput> {
-  const parsed = documentSchema.safeParse(await ctx.json())
+  const json = await ctx.json()
+  const parsed = documentSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const pointer = `/${(issue?.path ?? []).map(String).join('/')}`
     if (issue?.path.length === 1 && issue.path[0] === 'data') throw errors.paramMissing('data', '/data')
     throw errors.badRequest(`The request body is not a JSON:API document: ${pointer} ${issue?.message ?? 'is invalid'}.`, { pointer })
   }
+  refuseProtoMember(json as { data: Record<string, unknown> })
   const { data } = parsed.data
   if (data.type !== def.type) throw errors.typeMismatch(def.type, data.type)
   if (mode === 'update') {
