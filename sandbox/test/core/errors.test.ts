@@ -44,6 +44,7 @@ describe('error classes of the Core API', () => {
     ['400 INVALID_INCLUDE: include=constructor', () => api(sandbox.origin, token, 'GET', `orders/${orderId}?include=line_items.__proto__`), 400, 'INVALID_INCLUDE'],
     ['400 INVALID_FIELD: fields[orders]=constructor', () => api(sandbox.origin, token, 'GET', `orders/${orderId}?fields[orders]=constructor`), 400, 'INVALID_FIELD'],
     ['404 NOT_FOUND: a relationship named toString', () => api(sandbox.origin, token, 'GET', `orders/${orderId}/toString`), 404, 'NOT_FOUND'],
+    ['400 INVALID_PAGE_VALUE: a page number past any row offset', () => api(sandbox.origin, token, 'GET', 'skus?page[number]=99999999999999999999'), 400, 'INVALID_PAGE_VALUE'],
     ['400 KEY_NOT_INCLUDED_IN_URL: another id in the body', () => api(sandbox.origin, token, 'PATCH', `orders/${orderId}`, { type: 'orders', id: 'x' }), 400, 'KEY_NOT_INCLUDED_IN_URL'],
     ['401 UNAUTHORIZED: no token', () => api(sandbox.origin, undefined, 'GET', 'skus'), 401, 'UNAUTHORIZED'],
     ['401 UNAUTHORIZED: no permission', () => api(sandbox.origin, token, 'GET', 'orders'), 401, 'UNAUTHORIZED'],

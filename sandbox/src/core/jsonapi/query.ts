@@ -106,11 +106,15 @@ function parseSort(def: ResourceDef, value: string) {
     })
 }
 
+/** Past this page the row offset would no longer be an exact integer (and SQLite refuses an inexact one). */
+const MAX_PAGE_NUMBER = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE)
+
 function parsePageValue(name: 'number' | 'size', value: string): number {
   const parsed = Number(value)
   if (!/^\d+$/.test(value) || parsed < 1) throw errors.invalidPageValue(name, value, 'It must be a positive integer.')
   if (name === 'size' && parsed > MAX_PAGE_SIZE) {
     throw errors.invalidPageValue(name, value, `The largest page size is ${MAX_PAGE_SIZE}.`)
   }
+  if (parsed > MAX_PAGE_NUMBER) throw errors.invalidPageValue(name, value, `The largest page number is ${MAX_PAGE_NUMBER}.`)
   return parsed
 }
