@@ -45,6 +45,15 @@ describe('POST /oauth/token', () => {
     expect(((await response.json()) as { scope: string }).scope).toBe(`market:id:${marketId}`)
   })
 
+  it('refuses a grant sent as anything but JSON or a form, with 415 in the auth host error shape', async () => {
+    const grant = { grant_type: 'client_credentials', client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID, scope: 'market:code:europe' }
+    for (const contentType of ['text/plain', 'application/octet-stream', 'application/vnd.api+json']) {
+      const response = await fetch(`${sandbox.origin}/oauth/token`, { method: 'POST', headers: { 'Content-Type': contentType }, body: JSON.stringify(grant) })
+      expect(response.status).toBe(415)
+      expect(await response.json()).toEqual({ errors: [{ code: 'UNSUPPORTED_MEDIA_TYPE', title: 'invalid_request', detail: expect.stringContaining(contentType), status: 415 }] })
+    }
+  })
+
   it('signs a customer in with the password grant: owner claims, a refresh token, two hours', async () => {
     const answer = await requestToken(sandbox.origin, { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'demo1234' })
     expect(answer.status).toBe(200)

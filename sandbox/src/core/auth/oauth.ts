@@ -124,12 +124,15 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
   })
 }
 
+/** The grant, as JSON or form-encoded (what the auth host takes); any other media type is a 415. */
 async function readGrantBody(ctx: Context): Promise<unknown> {
-  const contentType = (ctx.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase()
+  const given = ctx.header('content-type') ?? ''
+  const contentType = given.split(';')[0]?.trim().toLowerCase()
   if (contentType === 'application/x-www-form-urlencoded') {
     return Object.fromEntries(new URLSearchParams((await ctx.body()).toString('utf8')))
   }
-  return ctx.json()
+  if (contentType === 'application/json') return ctx.json()
+  throw authError(415, 'UNSUPPORTED_MEDIA_TYPE', 'invalid_request', `Send the grant as application/json or application/x-www-form-urlencoded, not "${given}".`)
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
