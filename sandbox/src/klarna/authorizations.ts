@@ -8,7 +8,7 @@ import { createCustomerToken, customerTokenOfAuthorization } from './customer-to
 import { klarnaError, type KlarnaErrorBody } from './errors'
 import { recordOrder } from './orders'
 import { planById, type PlanId } from './plans'
-import { createOrderSchema, customerTokenCreationSchema, parseBody, type CreateOrderRequest, type OrderLine, type SessionData } from './schemas'
+import { createOrderSchema, customerTokenCreationSchema, readBody, type CreateOrderRequest, type OrderLine, type SessionData } from './schemas'
 import { findLiveSession } from './sessions'
 
 /**
@@ -111,7 +111,7 @@ export function authorizationRoutes(router: Router, services: Services): void {
 
   router.post('/klarna/payments/v1/authorizations/:token/order', async (ctx) => {
     requireMerchantCredentials(ctx)
-    const request = parseBody(createOrderSchema, await ctx.json())
+    const request = await readBody(ctx, createOrderSchema)
     requireConsistentAmounts(request)
 
     // Synchronous from here on: a concurrent request for the same token sees this one's order.
@@ -140,7 +140,7 @@ export function authorizationRoutes(router: Router, services: Services): void {
 
   router.post('/klarna/payments/v1/authorizations/:token/customer-token', async (ctx) => {
     requireMerchantCredentials(ctx)
-    const request = parseBody(customerTokenCreationSchema, await ctx.json())
+    const request = await readBody(ctx, customerTokenCreationSchema)
     const token = ctx.params.token as string
     const authorization = requireUsableAuthorization(services, token)
     if ((authorization.data.intent ?? 'buy') === 'buy') {

@@ -9,7 +9,7 @@ import { requireMerchantCredentials } from './auth'
 import { klarnaError } from './errors'
 import { orderResponse, recordOrder } from './orders'
 import { planById, planByTokenType, type PlanId } from './plans'
-import { customerTokenOrderSchema, customerTokenStatusSchema, parseBody } from './schemas'
+import { customerTokenOrderSchema, customerTokenStatusSchema, readBody } from './schemas'
 
 /**
  * Klarna customer tokens: what a saved Klarna payment source charges. They never expire; the merchant can
@@ -167,7 +167,7 @@ export function customerTokenRoutes(router: Router, services: Services): void {
 
   router.patch('/klarna/customer-token/v1/tokens/:token/status', async (ctx) => {
     requireMerchantCredentials(ctx)
-    const { status } = parseBody(customerTokenStatusSchema, await ctx.json())
+    const { status } = await readBody(ctx, customerTokenStatusSchema)
     const id = ctx.params.token as string
     if (!findToken(db, id)) throw klarnaError(404, 'NOT_FOUND', 'Invalid token ID')
     db.prepare('UPDATE klarna_customer_tokens SET status = ?, updated_at = ? WHERE id = ?').run(status, clock.now(), id)
@@ -176,7 +176,7 @@ export function customerTokenRoutes(router: Router, services: Services): void {
 
   router.post('/klarna/customer-token/v1/tokens/:token/order', async (ctx) => {
     requireMerchantCredentials(ctx)
-    const request = parseBody(customerTokenOrderSchema, await ctx.json())
+    const request = await readBody(ctx, customerTokenOrderSchema)
     requireConsistentAmounts(request)
 
     // Synchronous from here on, so two requests with the same key cannot both miss it and both charge.

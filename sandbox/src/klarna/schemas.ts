@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { badValue } from './errors'
+import type { Context } from '../http/context'
+import { badValue, klarnaError } from './errors'
 
 /**
  * Request bodies of Klarna's v1 APIs, field by field from the OpenAPI copies in shared/reference. Objects are
@@ -220,6 +221,18 @@ export function parseBody<Schema extends z.ZodType>(schema: Schema, body: unknow
   const parsed = schema.safeParse(body)
   if (!parsed.success) throw badValue(invalidFields(parsed.error))
   return parsed.data
+}
+
+/**
+ * The body of a REST request, parsed against its schema. Klarna's API takes JSON and nothing else: another
+ * Content-Type is a 415, whatever the body looks like.
+ */
+export async function readBody<Schema extends z.ZodType>(ctx: Context, schema: Schema): Promise<z.infer<Schema>> {
+  const given = ctx.header('content-type') ?? ''
+  if (given.split(';')[0]?.trim().toLowerCase() !== 'application/json') {
+    throw klarnaError(415, 'UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/json, not "${given}"`)
+  }
+  return parseBody(schema, await ctx.json())
 }
 
 /** Drops the read-only fields a client may have echoed back. */

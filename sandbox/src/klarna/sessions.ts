@@ -9,7 +9,7 @@ import { requireMerchantCredentials } from './auth'
 import { signClientToken } from './client-token'
 import { klarnaError } from './errors'
 import { MERCHANT_NAME, PAYMENT_METHOD_CATEGORY } from './plans'
-import { parseBody, sessionCreateSchema, sessionUpdateSchema, withoutReadOnlyFields, type SessionData } from './schemas'
+import { readBody, sessionCreateSchema, sessionUpdateSchema, withoutReadOnlyFields, type SessionData } from './schemas'
 
 /** A session stays valid for 48 hours after its last update (Klarna's rule), or until an order completes it. */
 export const SESSION_LIFETIME_MS = 48 * 60 * 60 * 1000
@@ -82,7 +82,7 @@ export function sessionRoutes(router: Router, services: Services): void {
 
   router.post('/klarna/payments/v1/sessions', async (ctx) => {
     requireMerchantCredentials(ctx)
-    const body = parseBody(sessionCreateSchema, await ctx.json())
+    const body = await readBody(ctx, sessionCreateSchema)
     const data: SessionData = { locale: 'en-US', intent: 'buy', ...withoutReadOnlyFields(body) }
     requireConsistentAmounts(data)
 
@@ -123,7 +123,7 @@ export function sessionRoutes(router: Router, services: Services): void {
 
   router.post('/klarna/payments/v1/sessions/:id', async (ctx) => {
     requireMerchantCredentials(ctx)
-    const update = withoutReadOnlyFields(parseBody(sessionUpdateSchema, await ctx.json()))
+    const update = withoutReadOnlyFields(await readBody(ctx, sessionUpdateSchema))
     const session = requireOpenSession(services, ctx.params.id as string)
     const data = mergeSessionData(session.data, update)
     requireConsistentAmounts(data)

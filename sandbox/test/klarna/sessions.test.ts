@@ -205,6 +205,25 @@ describe('Klarna stand-in: amount and tax rules', () => {
     expectKlarnaError(await create({ ...italianOrder(), order_lines: [] }), 400, 'BAD_VALUE', ['Bad value: order_lines'])
   })
 
+  it('refuses a body sent as anything but application/json with 415, on every REST endpoint that takes one', async () => {
+    const session = await createSession(sandbox.origin)
+    const paths = [
+      '/klarna/payments/v1/sessions',
+      `/klarna/payments/v1/sessions/${session.session_id}`,
+      '/klarna/payments/v1/authorizations/any-token/order',
+      '/klarna/payments/v1/authorizations/any-token/customer-token',
+      '/klarna/customer-token/v1/tokens/any-token/order',
+    ]
+    for (const path of paths) {
+      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/vnd.api+json']) {
+        const response = await klarna(sandbox.origin, 'POST', path, italianOrder(), { authorization: merchantAuth, 'content-type': contentType })
+        expectKlarnaError(response, 415, 'UNSUPPORTED_MEDIA_TYPE')
+      }
+    }
+    const status = await klarna(sandbox.origin, 'PATCH', '/klarna/customer-token/v1/tokens/any-token/status', { status: 'CANCELLED' }, { authorization: merchantAuth, 'content-type': 'text/plain' })
+    expectKlarnaError(status, 415, 'UNSUPPORTED_MEDIA_TYPE')
+  })
+
   it('answers a body that is not JSON with BAD_REQUEST', async () => {
     const response = await fetch(`${sandbox.origin}/klarna/payments/v1/sessions`, {
       method: 'POST',
