@@ -22,7 +22,9 @@ export const sandboxTools: SandboxModule = {
 
     // `{"advance_seconds": 3600}` moves the sandbox's clock; `{"reset": true}` puts it back.
     router.post('/sandbox/clock', async (ctx) => {
-      const body = (await ctx.json()) as { advance_seconds?: unknown; reset?: unknown }
+      const json = await ctx.json()
+      // Any JSON may arrive (null, a number): only an object can carry the fields.
+      const body = (typeof json === 'object' && json !== null ? json : {}) as { advance_seconds?: unknown; reset?: unknown }
       if (body.reset === true) clock.reset()
       else if (typeof body.advance_seconds === 'number' && Number.isFinite(body.advance_seconds)) {
         clock.advance(body.advance_seconds * 1000)

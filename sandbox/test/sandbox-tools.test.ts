@@ -33,6 +33,7 @@ describe('sandbox doors and the router', () => {
 
   it('refuses a malformed clock request and an unknown route', async () => {
     expect((await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'nope' })).status).toBe(400)
+    expect((await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'null' })).status).toBe(400)
     expect((await fetch(`${sandbox.origin}/nowhere`)).status).toBe(404)
   })
 
