@@ -1,0 +1,82 @@
+// `npm run bench:one-click`: a returning customer's one-click checkout on the production build with the sandbox.
+// 20 runs (after one warm-up) of: open /checkout with a cart, click the saved Klarna source, wait for the
+// confirmation. Prints the click → confirmation times and how many Commerce Layer requests the click's server
+// action made (from the sandbox's request log), against DESIGN.md's budget: median ≤ 600 ms, ≤ 2 requests.
+// It measures; it does not fail a build (exit 1 only when a run could not complete).
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { chromiumArgs, findChromium } from './chromium.cjs'
+import { startServers } from './lib/servers.mjs'
+
+const RUNS = Number(process.env.RUNS ?? 20)
+const root = new URL('..', import.meta.url).pathname
+
+const build = spawnSync(process.execPath, [join(root, 'scripts/build-if-needed.mjs')], { stdio: 'inherit' })
+if (build.status !== 0) process.exit(build.status ?? 1)
+
+const servers = await startServers({ storefrontPort: 3220, sandboxPort: 3221 })
+const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+const page = await (await browser.newContext()).newPage()
+const shop = (path) => servers.storefrontUrl + path
+
+async function lastSeq() {
+  return (await (await fetch(`${servers.sandboxUrl}/sandbox/requests?since=${Number.MAX_SAFE_INTEGER}`)).json()).last_seq
+}
+
+/** Commerce Layer requests (not the sandbox's own doors, nor Klarna's) from `since` to the one-click PATCH, inclusive. */
+async function requestsBehindClick(since) {
+  const log = (await (await fetch(`${servers.sandboxUrl}/sandbox/requests?since=${since}`)).json()).data
+  const commerceLayer = log.filter((entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'))
+  const patch = commerceLayer.findIndex((entry) => entry.method === 'PATCH' && entry.body?.includes('_customer_payment_source_id'))
+  if (patch < 0) throw new Error('the one-click PATCH was not in the request log')
+  return commerceLayer.slice(0, patch + 1)
+}
+
+const timings = []
+const requestCounts = []
+let failed = false
+try {
+  await page.goto(shop('/signin'))
+  await page.getByLabel('Email').fill('returning@example.com')
+  await page.getByLabel('Password').fill('demo1234')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByRole('button', { name: 'Sign out' }).waitFor()
+
+  for (let run = 0; run <= RUNS; run++) {
+    await page.goto(shop('/products/MUG-STONE-350'))
+    await page.getByRole('button', { name: 'Add to cart' }).click()
+    await page.getByText('Added to your cart.').waitFor()
+    await page.goto(shop('/checkout'))
+    const button = page.getByRole('button', { name: /^Pay with Klarna · / })
+    await button.waitFor()
+    const since = await lastSeq()
+
+    const started = performance.now()
+    await button.click()
+    await page.getByRole('heading', { name: 'Thank you for your order!' }).waitFor()
+    const elapsed = performance.now() - started
+
+    const behind = await requestsBehindClick(since)
+    if (run === 0) continue // warm-up: the first request of each route compiles nothing, but fills caches
+    timings.push(elapsed)
+    requestCounts.push(behind.length)
+    if (run === 1) console.log(`Requests behind the click: ${behind.map((entry) => `${entry.method} ${entry.path}`).join(', ')}`)
+  }
+} catch (error) {
+  console.error(error)
+  failed = true
+} finally {
+  await browser.close()
+  servers.stop()
+}
+
+const sorted = [...timings].sort((a, b) => a - b)
+const at = (fraction) => sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? NaN
+const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2
+const maxRequests = Math.max(...requestCounts)
+console.log(`\nOne-click checkout, ${timings.length} runs (click → confirmation visible), production build + sandbox:`)
+console.log(`  median ${median.toFixed(0)} ms, p90 ${at(0.9).toFixed(0)} ms, min ${sorted[0]?.toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`)
+console.log(`  Commerce Layer requests behind the click: max ${maxRequests}, all runs: ${[...new Set(requestCounts)].join(', ')}`)
+console.log(`  budget: median ${median <= 600 ? '≤' : '>'} 600 ms, requests ${maxRequests <= 2 ? '≤' : '>'} 2`)
+process.exit(failed ? 1 : 0)
