@@ -68,6 +68,9 @@ export class Context {
     if (nestingDepth(text) > MAX_JSON_DEPTH) {
       throw this.renderError(400, 'Bad request', `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`)
     }
+    if (ESCAPED_SURROGATE.test(text) && hasLoneSurrogate(parsed)) {
+      throw this.renderError(400, 'Bad request', 'The request body holds text that is not Unicode: half of a surrogate pair (such as \\ud800) alone.')
+    }
     return parsed
   }
 
@@ -125,6 +128,23 @@ function nestingDepth(json: string): number {
     }
   }
   return deepest
+}
+
+/** `\ud800` to `\udfff` escaped in JSON text: the only way a surrogate can arrive (UTF-8 cannot carry one). */
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+/**
+ * Whether a string or key holds half a surrogate pair: text no encoding can store (SQLite would keep U+FFFD in
+ * its place, so what was sent would not be what is read back).
+ */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value)
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate)
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).some(([key, item]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(item))
+  }
+  return false
 }
 
 const tooLarge = (renderError: ErrorRenderer): HttpError =>

@@ -34,6 +34,12 @@ describe('error classes of the Core API', () => {
       'BAD_REQUEST',
     ],
     ['400 PARAM_NOT_ALLOWED: an unknown attribute', () => patchOrder(sandbox.origin, token, orderId, { attributes: { size: 'XL' } }), 400, 'PARAM_NOT_ALLOWED'],
+    [
+      '400 BAD_REQUEST: text with half a surrogate pair, which would be stored as U+FFFD',
+      () => api(sandbox.origin, token, 'PATCH', `orders/${orderId}`, `{"data":{"type":"orders","id":"${orderId}","attributes":{"reference":"x\\ud800y"}}}`),
+      400,
+      'BAD_REQUEST',
+    ],
     ['400 PARAM_NOT_ALLOWED: an attribute named after a property every object has', () => api(sandbox.origin, token, 'POST', 'orders', { type: 'orders', attributes: { constructor: 1 } }), 400, 'PARAM_NOT_ALLOWED'],
     [
       '400 PARAM_NOT_ALLOWED: a __proto__ relationship (JSON.parse keeps it as a key; copying it would drop it)',
