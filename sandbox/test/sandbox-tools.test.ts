@@ -47,6 +47,19 @@ describe('sandbox doors and the router', () => {
     const response = await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) })
     expect(response.status).toBe(413)
   })
+
+  it('answers a request line over 16 KB with 431 in the shape of the API it was for', async () => {
+    const long = (path: string) => fetch(`${sandbox.origin}${path}?q=${'x'.repeat(20_000)}`)
+    const api = await long('/api/skus')
+    expect(api.status).toBe(431)
+    expect(api.headers.get('content-type')).toBe('application/vnd.api+json')
+    expect(await api.json()).toEqual({ errors: [expect.objectContaining({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', status: '431' })] })
+    const auth = await long('/oauth/token')
+    expect(await auth.json()).toEqual({ errors: [expect.objectContaining({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', status: 431 })] })
+    const klarna = await long('/klarna/payments/v1/sessions/x')
+    expect(await klarna.json()).toEqual({ correlation_id: expect.any(String), error_code: 'BAD_REQUEST', error_messages: [expect.stringContaining('16 KB')] })
+    expect((await fetch(`${sandbox.origin}/sandbox/health`)).status).toBe(200)
+  })
 })
 
 describe('the request log keeps bodies, without secrets', () => {
