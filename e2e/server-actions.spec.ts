@@ -1,0 +1,92 @@
+import { expect, test } from '@playwright/test'
+import { approveInKlarnaDialog, fillAddress, fillCheckoutDetails, ITALIAN_ADDRESS, payWithKlarna } from './support/checkout'
+import { placedOrdersOf, walletOf } from './support/sandbox-api'
+import { captureServerAction, replayServerAction } from './support/server-actions'
+import { addToCart, DEMO_PASSWORD, signUp, uniqueEmail } from './support/shopper'
+
+// Server actions are public endpoints. Each test catches a real request of one shopper's and sends it again
+// as somebody else and as nobody; the first shopper's data must not change.
+
+test.describe('server actions called directly', () => {
+  test("saving another customer's Klarna to a wallet is refused", async ({ page, browser, playwright }) => {
+    const owner = uniqueEmail('owner')
+    await signUp(page, owner)
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, {})
+    await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
+    await payWithKlarna(page)
+    const action = await captureServerAction(page, () => page.getByRole('button', { name: 'Save Klarna to my wallet' }).click())
+
+    const otherContext = await browser.newContext()
+    const other = await otherContext.newPage()
+    await signUp(other, uniqueEmail('other'))
+    expect((await replayServerAction(other.request, action)).text).toContain('That order is not yours to save from.')
+    await otherContext.close()
+
+    const anonymous = await playwright.request.newContext()
+    expect((await replayServerAction(anonymous, action)).text).toContain('Please sign in to save Klarna to your wallet.')
+    await anonymous.dispose()
+
+    expect(await walletOf(owner, DEMO_PASSWORD)).toHaveLength(0)
+    // The caught request never reached the server: the owner's page is reloaded and saves for real.
+    await page.reload()
+    await page.getByRole('button', { name: 'Save Klarna to my wallet' }).click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+  })
+
+  test("checkout's actions act only on the caller's own cart", async ({ page, browser, playwright }) => {
+    const owner = uniqueEmail('buyer')
+    await signUp(page, owner)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+
+    // The details form, caught before it reaches the server.
+    await fillAddress(page, 'Billing address', ITALIAN_ADDRESS)
+    const details = await captureServerAction(page, () => page.getByRole('button', { name: 'Continue to payment' }).click())
+    const anonymous = await playwright.request.newContext()
+    expect((await replayServerAction(anonymous, details)).text).toContain('Your cart is empty or was already checked out.')
+
+    // Pay: Klarna approves, and the action that would place the order is caught.
+    await page.reload()
+    await fillCheckoutDetails(page, {})
+    await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
+    const pay = await captureServerAction(page, () => approveInKlarnaDialog(page))
+
+    expect((await replayServerAction(anonymous, pay)).text).toContain('Your cart is empty or was already checked out.')
+    await anonymous.dispose()
+    const otherContext = await browser.newContext()
+    const other = await otherContext.newPage()
+    await signUp(other, uniqueEmail('intruder'))
+    await addToCart(other, 'VASE-GLASS-AMBER')
+    const asOther = await replayServerAction(other.request, pay)
+    expect(asOther.text).not.toContain('"placed"')
+    expect(await placedOrdersOf(owner, DEMO_PASSWORD)).toHaveLength(0)
+    await other.goto('/cart')
+    await expect(other.getByTestId('cart-line')).toContainText('Amber Glass Vase')
+    await otherContext.close()
+
+    // The owner can still pay, once.
+    await page.reload()
+    await payWithKlarna(page)
+    expect(await placedOrdersOf(owner, DEMO_PASSWORD)).toHaveLength(1)
+  })
+
+  test('what a shopper types is shown as text, never run', async ({ page }) => {
+    await page.addInitScript(() => Object.assign(window, { injected: [] as string[] }))
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    const hostile = {
+      ...ITALIAN_ADDRESS,
+      firstName: '<img src=x onerror="injected.push(1)">',
+      line1: '<script>injected.push(2)</script> Via Roma 1',
+      city: '"><svg onload=injected.push(3)>',
+    }
+    await fillCheckoutDetails(page, { email: uniqueEmail('markup'), address: hostile })
+    await payWithKlarna(page)
+    await expect(page.getByRole('region', { name: 'Delivery and payment' })).toContainText('<img src=x onerror="injected.push(1)">')
+    await expect(page.getByRole('region', { name: 'Delivery and payment' })).toContainText('<script>injected.push(2)</script> Via Roma 1')
+    expect(await page.evaluate(() => (window as unknown as { injected: unknown[] }).injected)).toEqual([])
+    await expect(page.locator('main img[src="x"]')).toHaveCount(0)
+  })
+})
