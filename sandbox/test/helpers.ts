@@ -47,7 +47,15 @@ export async function startSandboxProcess(dbPath: string, entry = 'sandbox/bench
     env: { ...process.env, SANDBOX_PORT: String(port), SANDBOX_DB: dbPath },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  // If this process ends first (a watchdog, a failed test run), the sandbox goes with it rather than living on.
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit)
+      resolve()
+    }),
+  )
   const signal = (name: NodeJS.Signals) => async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill(name)
     await exited
