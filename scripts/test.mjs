@@ -6,6 +6,7 @@ const steps = [
   ['types', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit and sandbox tests', 'npx', ['vitest', 'run']],
+  ['sandbox under load (npm run load: 10 s, 20 shoppers, then the audit)', 'npm', ['run', '--silent', 'load', '--', '--seconds', '10', '--shoppers', '20']],
   ['production build', 'npx', ['next', 'build']],
   ['end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test']],
 ]
