@@ -8,8 +8,14 @@ import {
   sessionCookieParts,
   usesSecureCookies,
 } from '@/lib/auth/session-cookie'
+import { withApiLogCookie } from '@/lib/api-log/browser-cookie'
 import { AuthError } from '@/lib/commerce-layer/token'
 import { env } from '@/lib/env'
+
+export async function proxy(request: NextRequest) {
+  // The Developer panel's request log needs its cookie from the browser's first request on (lib/api-log).
+  return withApiLogCookie(request, keepCustomerTokensFresh)
+}
 
 /**
  * Runs before every page, route handler and server action. It keeps a signed-in customer's Commerce Layer
@@ -17,7 +23,7 @@ import { env } from '@/lib/env'
  * cookie. The refresh is shared by concurrent requests (see customer-token.ts); a refresh Commerce Layer
  * refuses ends the session, and a page request is sent to /signin with a message.
  */
-export async function proxy(request: NextRequest) {
+async function keepCustomerTokensFresh(request: NextRequest) {
   const secure = usesSecureCookies()
   const cookieName = sessionCookieName(secure)
   const raw = readSessionCookie(request.cookies.getAll(), cookieName)

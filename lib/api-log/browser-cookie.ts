@@ -1,4 +1,4 @@
-import type { NextRequest, NextResponse } from 'next/server'
+import { NextResponse, type NextRequest } from 'next/server'
 import { usesSecureCookies } from '@/lib/auth/session-cookie'
 import { env } from '@/lib/env'
 
@@ -16,15 +16,37 @@ export function readApiLogBrowserId(value: string | undefined): string | null {
 }
 
 /**
- * The proxy's part: gives a browser without a log its cookie. Next.js lets `cookies()` read, in this same request,
- * a cookie the proxy set on its response, so a browser's very first page is recorded too. Signing out starts a
- * new log, so whoever uses this browser next does not read the last shopper's requests. With the log off, the
- * response is left as it is: no cookie.
+ * The proxy's part: runs the proxy's own work (`handle`) and gives a browser without a log its cookie, from its
+ * very first request on. Signing out starts a new log, so whoever uses this browser next does not read the last
+ * shopper's requests. With the log off it only runs `handle`: no cookie.
  */
-export function withApiLogCookie(request: NextRequest, response: NextResponse): NextResponse {
-  if (!env().showApiLog) return response
+export async function withApiLogCookie(request: NextRequest, handle: (request: NextRequest) => Promise<NextResponse>): Promise<NextResponse> {
+  if (!env().showApiLog) return handle(request)
   const signingOut = request.method === 'POST' && request.nextUrl.pathname === '/api/auth/signout'
-  if (readApiLogBrowserId(request.cookies.get(API_LOG_COOKIE)?.value) && !signingOut) return response
-  response.cookies.set(API_LOG_COOKIE, crypto.randomUUID(), { httpOnly: true, sameSite: 'lax', secure: usesSecureCookies(), path: '/' })
+  if (readApiLogBrowserId(request.cookies.get(API_LOG_COOKIE)?.value) && !signingOut) return handle(request)
+
+  const browserId = crypto.randomUUID()
+  // For this request's own server code (which records into the log)…
+  request.cookies.set(API_LOG_COOKIE, browserId)
+  const response = passRequestHeadersOn(request, await handle(request))
+  // …and for the browser's next requests.
+  response.cookies.set(API_LOG_COOKIE, browserId, { httpOnly: true, sameSite: 'lax', secure: usesSecureCookies(), path: '/' })
   return response
+}
+
+/**
+ * Next.js documents `NextResponse.next({ request })` as the way a proxy passes request changes on to the route (a
+ * cookie only set on the response reaches `cookies()` through an undocumented merge its own code marks as partial).
+ * So a response that goes on to the route is remade that way, keeping its own headers and cookies; a redirect,
+ * which goes back to the browser, is kept as it is.
+ */
+function passRequestHeadersOn(request: NextRequest, response: NextResponse): NextResponse {
+  if (response.status >= 300 && response.status < 400) return response
+  const passedOn = NextResponse.next({ request: { headers: request.headers } })
+  response.headers.forEach((value, name) => {
+    // Next.js's own instructions (x-middleware-*) are restated by NextResponse.next above; cookies follow.
+    if (name !== 'set-cookie' && !name.startsWith('x-middleware-')) passedOn.headers.set(name, value)
+  })
+  for (const cookie of response.cookies.getAll()) passedOn.cookies.set(cookie)
+  return passedOn
 }
