@@ -22,7 +22,9 @@ const SCORE_BUDGET = 95
 /** The scripts a page's HTML loads from /_next/static, gzipped and summed, in kB. */
 async function firstLoadJsKb(url) {
   const html = await (await fetch(url)).text()
-  const sources = new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]))
+  // Scripts marked noModule (Next's polyfills for old browsers) are never fetched by a current browser.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\bnoModule\b/i.test(tag))
+  const sources = new Set(tags.flatMap((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1] ?? []))
   let total = 0
   for (const source of sources) {
     if (!source.startsWith('/_next/static/')) continue

@@ -1,6 +1,9 @@
 'use server'
 
+import { cookies } from 'next/headers'
+import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
@@ -77,7 +80,17 @@ export async function adoptGuestCartAction(): Promise<void> {
   }
 }
 
-/** Before next-auth's sign-out: the cart was the customer's; the guest who remains starts a new one. */
-export async function forgetCartAction(): Promise<void> {
+/**
+ * Signs out without any client code: the session is a JWT in next-auth's cookie (nothing is kept on a server),
+ * so ending it is deleting that cookie, with every chunk of it. The cart was the customer's; the guest who
+ * remains starts a new one.
+ */
+export async function signOutAction(): Promise<void> {
+  const store = await cookies()
+  const name = sessionCookieName(usesSecureCookies())
+  for (const cookie of store.getAll()) {
+    if (cookie.name === name || cookie.name.startsWith(`${name}.`)) store.delete(cookie.name)
+  }
   await clearCartId()
+  redirect('/')
 }

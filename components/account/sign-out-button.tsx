@@ -1,24 +1,12 @@
-'use client'
+import { signOutAction } from './actions'
 
-import { signOut } from 'next-auth/react'
-import { useTransition } from 'react'
-import { forgetCartAction } from './actions'
-
+/** A form, so signing out works before (and without) any JavaScript, and adds none to the page. */
 export function SignOutButton() {
-  const [pending, startTransition] = useTransition()
   return (
-    <button
-      type="button"
-      disabled={pending}
-      onClick={() =>
-        startTransition(async () => {
-          await forgetCartAction()
-          await signOut({ callbackUrl: '/' })
-        })
-      }
-      className="rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100 disabled:text-stone-400"
-    >
-      {pending ? 'Signing out…' : 'Sign out'}
-    </button>
+    <form action={signOutAction}>
+      <button type="submit" className="rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100">
+        Sign out
+      </button>
+    </form>
   )
 }

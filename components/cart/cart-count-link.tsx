@@ -1,31 +1,17 @@
-'use client'
-
 import Link from 'next/link'
-import { useCartSummary } from './use-cart-summary'
+import { CartCount } from './cart-count'
 
 /** The header's "Cart" link, with the item count once known. */
 export function CartCountLink() {
-  const { data } = useCartSummary()
-  const count = data?.itemCount ?? 0
-  const label = count === 1 ? 'Cart, 1 item' : `Cart, ${count} items`
   return (
-    <Link
-      href="/cart"
-      aria-label={data ? label : 'Cart'}
-      className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100"
-    >
+    <Link href="/cart" className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100">
       <svg className="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
         <path d="M3 4h2l2.4 11.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.8L20 8H6.2" strokeLinecap="round" strokeLinejoin="round" />
         <circle cx="9.5" cy="19.5" r="1.3" />
         <circle cx="17" cy="19.5" r="1.3" />
       </svg>
       <span>Cart</span>
-      <span
-        data-testid="cart-count"
-        className={`min-w-6 rounded-full px-1.5 text-center text-xs font-semibold leading-6 ${count > 0 ? 'bg-brand text-white' : 'bg-stone-200 text-ink-soft'}`}
-      >
-        {count}
-      </span>
+      <CartCount />
     </Link>
   )
 }

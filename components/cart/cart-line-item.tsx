@@ -1,8 +1,8 @@
 'use client'
 
-import Image from 'next/image'
 import Link from 'next/link'
 import { useActionState } from 'react'
+import { Thumbnail } from '@/components/catalog/thumbnail'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { CartLine } from '@/lib/commerce-layer/cart'
@@ -21,9 +21,7 @@ export function CartLineItem({ line, currency }: { line: CartLine; currency: str
   const latest = removeState.status !== 'idle' ? removeState : quantityState
   return (
     <li className="flex gap-4 py-6" data-testid="cart-line">
-      <div className="relative size-20 shrink-0 overflow-hidden rounded-xl bg-stone-100 sm:size-24">
-        {line.imageUrl && <Image src={line.imageUrl} alt="" fill sizes="96px" unoptimized className="object-cover" />}
-      </div>
+      <Thumbnail src={line.imageUrl} className="size-20 rounded-xl sm:size-24" />
       <div className="flex min-w-0 flex-1 flex-col gap-2">
         <div className="flex flex-wrap items-baseline justify-between gap-x-4">
           <Link href={`/products/${encodeURIComponent(line.skuCode)}`} className="font-medium hover:underline">

@@ -15,7 +15,7 @@ async function fetchSummary(url: string): Promise<CartSummary> {
 
 /** The number of items in this browser's cart, kept current by swr. */
 export function useCartSummary() {
-  return useSWR(CART_SUMMARY_KEY, fetchSummary, { revalidateOnFocus: true, dedupingInterval: 1000 })
+  return useSWR(CART_SUMMARY_KEY, fetchSummary, { revalidateOnFocus: true, dedupingInterval: 1000, shouldRetryOnError: false })
 }
 
 /** Call after a cart action so the header's count follows. */

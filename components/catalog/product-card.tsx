@@ -8,7 +8,7 @@ export function ProductCard({ product, priority }: { product: Product; priority:
   return (
     <li className="group">
       <Link href={`/products/${encodeURIComponent(product.code)}`} className="block rounded-2xl focus-visible:outline-offset-4">
-        <ProductImage src={product.imageUrl} alt="" priority={priority} sizes="(min-width: 1024px) 25vw, (min-width: 640px) 33vw, 50vw" />
+        <ProductImage src={product.imageUrl} alt="" priority={priority} />
         <div className="mt-3 flex items-start justify-between gap-2">
           <h3 className="text-sm font-medium group-hover:underline sm:text-base">{product.name}</h3>
           {product.price && <Price {...product.price} className="shrink-0 text-sm font-semibold sm:text-base" />}

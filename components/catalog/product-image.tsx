@@ -1,11 +1,22 @@
-import Image from 'next/image'
-
-/** A product picture on a soft square; SVGs and remote images are served as they are (no optimiser). */
-export function ProductImage({ src, alt, priority = false, sizes }: { src: string | null; alt: string; priority?: boolean; sizes: string }) {
+/**
+ * A product picture on a soft square. A plain <img>: the pictures are SVGs (or the image CDN's own sizes with
+ * the real Commerce Layer), so next/image would only add its client code to every catalog page.
+ */
+export function ProductImage({ src, alt, priority = false }: { src: string | null; alt: string; priority?: boolean }) {
   return (
     <div className="relative aspect-square overflow-hidden rounded-2xl bg-stone-100">
       {src ? (
-        <Image src={src} alt={alt} fill sizes={sizes} priority={priority} unoptimized className="object-cover" />
+        // eslint-disable-next-line @next/next/no-img-element -- see above: the optimiser has nothing to do here
+        <img
+          src={src}
+          alt={alt}
+          width={400}
+          height={400}
+          loading={priority ? 'eager' : 'lazy'}
+          fetchPriority={priority ? 'high' : 'auto'}
+          decoding="async"
+          className="size-full object-cover"
+        />
       ) : (
         <div className="flex h-full items-center justify-center text-sm text-ink-soft">No picture yet</div>
       )}

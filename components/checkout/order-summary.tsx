@@ -1,4 +1,4 @@
-import Image from 'next/image'
+import { Thumbnail } from '@/components/catalog/thumbnail'
 import type { Checkout } from '@/lib/commerce-layer/checkout'
 import { formatMoney } from '@/lib/money'
 
@@ -12,9 +12,7 @@ export function OrderSummary({ checkout }: { checkout: Checkout }) {
       <ul className="mt-4 space-y-3">
         {checkout.lines.map((line) => (
           <li key={line.id} className="flex items-center gap-3 text-sm">
-            <div className="relative size-12 shrink-0 overflow-hidden rounded-lg bg-stone-100">
-              {line.imageUrl && <Image src={line.imageUrl} alt="" fill sizes="48px" unoptimized />}
-            </div>
+            <Thumbnail src={line.imageUrl} className="size-12 rounded-lg" />
             <span className="flex-1">
               {line.name} <span className="text-ink-soft">× {line.quantity}</span>
             </span>

@@ -24,7 +24,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <article className="grid gap-8 md:grid-cols-2 md:gap-12">
-      <ProductImage src={product.imageUrl} alt={product.name} priority sizes="(min-width: 768px) 50vw, 100vw" />
+      <ProductImage src={product.imageUrl} alt={product.name} priority />
       <div>
         <Link href="/" className="text-sm text-ink-soft underline-offset-4 hover:underline">
           ← All products
