@@ -11,6 +11,21 @@ const nextConfig = {
   // better-sqlite3 is the sandbox's, never the storefront's; keep server bundles free of native modules.
   serverExternalPackages: [],
   turbopack: { root: __dirname },
+  // Headers every response carries, static files included. The Content-Security-Policy needs a fresh nonce per
+  // page, so proxy.ts sets it (lib/security/content-security-policy.ts).
+  async headers() {
+    return [
+      {
+        source: '/:path*',
+        headers: [
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+          { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(self)' },
+        ],
+      },
+    ]
+  },
 }
 
 module.exports = nextConfig

@@ -13,15 +13,37 @@ import { startServers } from './lib/servers.mjs'
 const root = new URL('..', import.meta.url).pathname
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 
+// DESIGN.md's JavaScript budgets are for home and checkout (Klarna's library, loaded on demand, not counted).
 const PAGES = [
   { name: 'home', path: '/', jsBudgetKb: 130 },
-  { name: 'product', path: '/products/MUG-STONE-350', jsBudgetKb: 130 },
+  { name: 'product', path: '/products/MUG-STONE-350', jsBudgetKb: null },
+  { name: 'checkout', path: '/checkout', jsBudgetKb: 157, withCart: true },
 ]
 const SCORE_BUDGET = 95
 
+/** A guest cart with one mug, made through the sandbox's API, as the storefront's cookie would name it. */
+async function guestCartCookie(sandboxUrl) {
+  const jsonApi = { Accept: 'application/vnd.api+json', 'Content-Type': 'application/vnd.api+json' }
+  const token = await fetch(`${sandboxUrl}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'sandbox-storefront', scope: 'market:code:europe' }),
+  }).then((response) => response.json())
+  const headers = { ...jsonApi, Authorization: `Bearer ${token.access_token}` }
+  const order = await fetch(`${sandboxUrl}/api/orders`, { method: 'POST', headers, body: JSON.stringify({ data: { type: 'orders', attributes: {} } }) }).then((response) => response.json())
+  await fetch(`${sandboxUrl}/api/line_items`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      data: { type: 'line_items', attributes: { sku_code: 'MUG-STONE-350', quantity: 1 }, relationships: { order: { data: { type: 'orders', id: order.data.id } } } },
+    }),
+  })
+  return `cart=${order.data.id}`
+}
+
 /** The scripts a page's HTML loads from /_next/static, gzipped and summed, in kB. */
-async function firstLoadJsKb(url) {
-  const html = await (await fetch(url)).text()
+async function firstLoadJsKb(url, cookie) {
+  const html = await (await fetch(url, { headers: cookie ? { Cookie: cookie } : {} })).text()
   // Scripts marked noModule (Next's polyfills for old browsers) are never fetched by a current browser.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\bnoModule\b/i.test(tag))
   const sources = new Set(tags.flatMap((tag) => /src="([^"]+\.js)"/.exec(tag)?.[1] ?? []))
@@ -50,8 +72,15 @@ let failed = false
 try {
   for (const page of PAGES) {
     const url = servers.storefrontUrl + page.path
-    await fetch(url) // warm the server's caches, as a real visitor would find them
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] })
+    const cookie = page.withCart ? await guestCartCookie(servers.sandboxUrl) : undefined
+    await fetch(url, { headers: cookie ? { Cookie: cookie } : {} }) // warm the server's caches, as a visitor finds them
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility'],
+      ...(cookie ? { extraHeaders: { Cookie: cookie } } : {}),
+    })
     if (!result) {
       failed = true
       continue
@@ -64,7 +93,7 @@ try {
       lcpMs: Math.round(audits['largest-contentful-paint'].numericValue ?? 0),
       tbtMs: Math.round(audits['total-blocking-time'].numericValue ?? 0),
       cls: Number((audits['cumulative-layout-shift'].numericValue ?? 0).toFixed(3)),
-      firstLoadJsKb: Number((await firstLoadJsKb(url)).toFixed(1)),
+      firstLoadJsKb: Number((await firstLoadJsKb(url, cookie)).toFixed(1)),
       jsBudgetKb: page.jsBudgetKb,
     })
   }
@@ -79,7 +108,9 @@ for (const row of rows) {
   const verdicts = [
     `performance ${row.performance} ${row.performance >= SCORE_BUDGET ? '≥' : '<'} ${SCORE_BUDGET}`,
     `accessibility ${row.accessibility} ${row.accessibility >= SCORE_BUDGET ? '≥' : '<'} ${SCORE_BUDGET}`,
-    `first-load JS ${row.firstLoadJsKb} kB ${row.firstLoadJsKb <= row.jsBudgetKb ? '≤' : '>'} ${row.jsBudgetKb} kB`,
+    row.jsBudgetKb === null
+      ? `first-load JS ${row.firstLoadJsKb} kB`
+      : `first-load JS ${row.firstLoadJsKb} kB ${row.firstLoadJsKb <= row.jsBudgetKb ? '≤' : '>'} ${row.jsBudgetKb} kB`,
   ]
   console.log(`${row.page}: ${verdicts.join(', ')}`)
 }

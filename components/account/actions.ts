@@ -3,6 +3,7 @@
 import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { API_LOG_COOKIE } from '@/lib/api-log/browser-cookie'
 import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
@@ -92,5 +93,7 @@ export async function signOutAction(): Promise<void> {
     if (cookie.name === name || cookie.name.startsWith(`${name}.`)) store.delete(cookie.name)
   }
   await clearCartId()
+  // Whoever uses this browser next starts a Developer panel log of their own (lib/api-log).
+  store.delete(API_LOG_COOKIE)
   redirect('/')
 }
