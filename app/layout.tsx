@@ -1,8 +1,10 @@
 import type { Metadata, Viewport } from 'next'
 import { AccountMenu } from '@/components/account/account-menu'
+import { DeveloperButton } from '@/components/developer/developer-button'
 import { Footer } from '@/components/layout/footer'
 import { Header } from '@/components/layout/header'
 import { SwrProvider } from '@/components/layout/swr-provider'
+import { env } from '@/lib/env'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -24,7 +26,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
             {children}
           </main>
-          <Footer />
+          {/* The Developer panel: with the sandbox by default, with real credentials only when SHOW_API_LOG=1. */}
+          <Footer>{env().showApiLog && <DeveloperButton />}</Footer>
         </SwrProvider>
       </body>
     </html>

@@ -1,0 +1,154 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test, type Locator, type Page } from '@playwright/test'
+import { moveSandboxClock, walletTokensOf } from './support/sandbox-api'
+import { addToCart, DEMO_PASSWORD, NEW_EMAIL, signIn } from './support/shopper'
+import { newCustomerWithSavedKlarna } from './support/wallet'
+
+/** Opens the Developer panel from the footer and answers the dialog. */
+async function openDeveloperPanel(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Developer' }).click()
+  const panel = page.getByRole('dialog', { name: 'Commerce Layer requests' })
+  await expect(panel).toBeVisible()
+  return panel
+}
+
+/** The panel's entry carrying a seed document badge, opened to its request body. */
+async function seedStepEntry(panel: Locator, step: 1 | 2): Promise<Locator> {
+  const entry = panel.getByTestId('api-log-entry').filter({ has: panel.page().getByRole('link', { name: `Seed document, step ${step}` }) })
+  await expect(entry).toHaveCount(1)
+  await entry.locator('summary').first().click()
+  await expect(entry.getByTestId('request-body')).toBeVisible()
+  return entry
+}
+
+/** Text that must never reach the panel: the password, any JWT (every Commerce Layer access token is one), the Klarna customer token. */
+function expectNoSecrets(text: string, klarnaCustomerToken: string) {
+  expect(text).not.toContain(DEMO_PASSWORD)
+  expect(text).not.toMatch(/eyJ[\w-]+\.[\w-]+\./)
+  expect(text).not.toContain(klarnaCustomerToken)
+}
+
+test.describe('the Developer panel', () => {
+  test("shows the seed document's two requests as this browser made them, and no secret", async ({ page }) => {
+    // A first purchase that saves Klarna (step 1)…
+    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'devpanel')
+    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
+    let panel = await openDeveloperPanel(page)
+
+    const save = await seedStepEntry(panel, 1)
+    const firstOrderPath = (await save.locator('summary').first().textContent())?.match(/\/api\/orders\/([A-Za-z0-9]+)\?include=available_customer_payment_sources/)
+    expect(firstOrderPath, 'the save carries the include of the seed document').not.toBeNull()
+    await expect(save.locator('summary').first()).toContainText('PATCH')
+    await expect(save.locator('summary').first()).toContainText('200')
+    await expect(save.getByTestId('request-body')).toContainText('"_save_payment_source_to_customer_wallet": true')
+    // Its answer lists the saved source, folded until asked for.
+    const saveAnswer = save.getByTestId('response-body')
+    await expect(saveAnswer).toBeHidden()
+    await save.getByText(/^Response body/).click()
+    await expect(saveAnswer).toContainText(`"id": "${saved!.id}"`)
+    await expect(saveAnswer).toContainText('"payment_source_token": "[redacted]"')
+
+    // The sign-up's password grant is there too, its secrets redacted.
+    const grant = panel.getByTestId('api-log-entry').filter({ hasText: 'POST /oauth/token' }).filter({ hasText: '"grant_type": "password"' })
+    await expect(grant).toHaveCount(1)
+    await expect(grant.getByTestId('request-body')).toContainText('"password": "[redacted]"')
+
+    // Escape closes it, and the focus is back on the button that opened it.
+    await page.keyboard.press('Escape')
+    await expect(panel).toBeHidden()
+    await expect(page.getByRole('button', { name: 'Developer' })).toBeFocused()
+
+    // …then a one-click purchase with the saved source (step 2).
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await page.getByRole('button', { name: `Pay with ${sourceName}` }).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    panel = await openDeveloperPanel(page)
+
+    const reuse = await seedStepEntry(panel, 2)
+    await expect(reuse.locator('summary').first()).toContainText(/PATCH \/api\/orders\/[A-Za-z0-9]+\s/)
+    await expect(reuse.locator('summary').first()).not.toContainText(firstOrderPath![1]!)
+    await expect(reuse.getByTestId('request-body')).toContainText(`"_customer_payment_source_id": "${saved!.id}"`)
+
+    // Newest first: the one-click payment is listed above the save that made it possible.
+    const entries = panel.getByTestId('api-log-entry')
+    const order = await entries.evaluateAll((items) => items.map((item) => item.textContent ?? ''))
+    expect(order.findIndex((text) => text.includes('Seed document, step 2'))).toBeLessThan(order.findIndex((text) => text.includes('Seed document, step 1')))
+
+    expectNoSecrets((await panel.textContent()) ?? '', saved!.token)
+
+    // The badge leads to the README's explanation, served by the storefront.
+    const readme = await reuse.getByRole('link', { name: 'Seed document, step 2' }).getAttribute('href')
+    await page.goto(readme!)
+    await expect(page.getByRole('heading', { name: 'Step 2: pay with the saved source' })).toBeVisible()
+  })
+
+  test("a second browser sees none of the first one's requests", async ({ page, browser }) => {
+    // The first browser adds to its cart: a POST of a line item no other browser made.
+    await page.goto('/')
+    await addToCart(page, 'BOARD-WALNUT-40')
+    const panel = await openDeveloperPanel(page)
+    const addition = panel.getByTestId('api-log-entry').filter({ hasText: 'POST /api/line_items' })
+    await expect(addition).toHaveCount(1)
+    await expect(addition).toContainText('"sku_code": "BOARD-WALNUT-40"')
+    const [cookie] = (await page.context().cookies()).filter((candidate) => candidate.name === 'api_log')
+    expect(cookie?.httpOnly).toBe(true)
+
+    const other = await browser.newContext()
+    try {
+      const otherPage = await other.newPage()
+      await otherPage.goto('/')
+      const otherPanel = await openDeveloperPanel(otherPage)
+      // Its own requests (the home page's), and nothing of the first browser's.
+      await expect(otherPanel.getByTestId('api-log-entry').first()).toBeVisible()
+      await expect(otherPanel).not.toContainText('POST /api/line_items')
+      await expect(otherPanel).not.toContainText('"sku_code": "BOARD-WALNUT-40"')
+      const { entries } = (await (await other.request.get('/api/developer/requests')).json()) as { entries: { method: string; path: string }[] }
+      expect(entries.length).toBeGreaterThan(0)
+      expect(entries.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/api/'))).toEqual([])
+    } finally {
+      await other.close()
+    }
+    // A client with no cookie at all reads nothing.
+    const anonymous = await fetch(new URL('/api/developer/requests', page.url()))
+    expect(await anonymous.json()).toEqual({ entries: [] })
+  })
+
+  test("records the proxy's token refresh too, both refresh tokens redacted", async ({ page }) => {
+    // Signed in while the sandbox's clock is two hours behind, the customer's token is about to expire by the
+    // storefront's clock: the next request's proxy refreshes it.
+    try {
+      await moveSandboxClock({ advanceSeconds: -(2 * 60 * 60 - 120) })
+      await signIn(page, NEW_EMAIL)
+    } finally {
+      await moveSandboxClock({ reset: true })
+    }
+    await page.goto('/account')
+    const panel = await openDeveloperPanel(page)
+    const refresh = panel.getByTestId('api-log-entry').filter({ hasText: '"grant_type": "refresh_token"' }).first()
+    await refresh.locator('summary').first().click()
+    await expect(refresh.getByTestId('request-body')).toContainText('"refresh_token": "[redacted]"')
+    await refresh.getByText(/^Response body/).click()
+    await expect(refresh.getByTestId('response-body')).toContainText('"access_token": "[redacted]"')
+    await expect(refresh.getByTestId('response-body')).toContainText('"refresh_token": "[redacted]"')
+  })
+
+  test('works on a 360 px phone: a labelled dialog, nothing wider than the screen, no serious accessibility problem @phone', async ({ page }) => {
+    await page.goto('/')
+    const panel = await openDeveloperPanel(page)
+    const first = panel.getByTestId('api-log-entry').first()
+    await first.locator('summary').first().click()
+    await first.getByText(/^Response body/).click()
+
+    const widths = await panel.evaluate((dialog) => ({ dialog: dialog.getBoundingClientRect().width, content: dialog.scrollWidth, viewport: window.innerWidth }))
+    expect(widths.dialog).toBeLessThanOrEqual(widths.viewport)
+    expect(widths.content).toBeLessThanOrEqual(widths.viewport)
+    const results = await new AxeBuilder({ page }).include('dialog').analyze()
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+
+    await panel.getByRole('button', { name: 'Close' }).click()
+    await expect(panel).toBeHidden()
+    await expect(page.getByRole('button', { name: 'Developer' })).toBeFocused()
+  })
+})
