@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { moveSandboxClock, walletTokensOf } from './support/sandbox-api'
-import { addToCart, DEMO_PASSWORD, NEW_EMAIL, signIn } from './support/shopper'
+import { addToCart, DEMO_PASSWORD, NEW_EMAIL, signIn, signOut } from './support/shopper'
 import { newCustomerWithSavedKlarna } from './support/wallet'
 
 /** Opens the Developer panel from the footer and answers the dialog. */
@@ -112,6 +112,22 @@ test.describe('the Developer panel', () => {
     // A client with no cookie at all reads nothing.
     const anonymous = await fetch(new URL('/api/developer/requests', page.url()))
     expect(await anonymous.json()).toEqual({ entries: [] })
+  })
+
+  test("signing out starts a new log: the next person at this browser sees none of the last one's requests", async ({ page }) => {
+    await signIn(page, NEW_EMAIL)
+    let panel = await openDeveloperPanel(page)
+    const signInGrant = panel.getByTestId('api-log-entry').filter({ hasText: '"grant_type": "password"' })
+    await expect(signInGrant).toHaveCount(1)
+    await page.keyboard.press('Escape')
+    const idBefore = (await page.context().cookies()).find((cookie) => cookie.name === 'api_log')?.value
+
+    await signOut(page)
+    panel = await openDeveloperPanel(page)
+    await expect(panel.getByTestId('api-log-entry').first()).toBeVisible()
+    await expect(signInGrant).toHaveCount(0)
+    await expect(panel).not.toContainText(NEW_EMAIL)
+    expect((await page.context().cookies()).find((cookie) => cookie.name === 'api_log')?.value).not.toBe(idBefore)
   })
 
   test("records the proxy's token refresh too, both refresh tokens redacted", async ({ page }) => {
