@@ -1,6 +1,7 @@
 import { createServer, STATUS_CODES, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createClock, type Clock } from './clock'
+import { Faults } from './faults'
 import { migrate, openDatabase, type Db } from './db/database'
 import { Context } from './http/context'
 import { HttpError, type ErrorRenderer } from './http/errors'
@@ -38,7 +39,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const clock = options.clock ?? createClock()
   const requestLog = new RequestLog()
   let origin = ''
-  const services: Services = { db, clock, requestLog, selfOrigin: () => origin }
+  const faults = new Faults(clock, options.latencyMs ?? 0)
+  const services: Services = { db, clock, requestLog, faults, selfOrigin: () => origin }
 
   migrate(db, modules.flatMap((part) => part.migrations))
   seedOnce(services, modules)
@@ -52,7 +54,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   renderers.sort((a, b) => b[0].length - a[0].length)
   const rendererFor = (path: string) => renderers.find(([prefix]) => path.startsWith(prefix))?.[1] ?? plainError
 
-  const latencyMs = options.latencyMs ?? 0
   const logRequests = options.logRequests ?? false
 
   const server = createServer(async (req, res) => {
@@ -62,7 +63,14 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const renderError = rendererFor(path)
     Object.assign(ctx, { renderError })
     try {
-      if (latencyMs > 0 && !path.startsWith('/sandbox/')) await new Promise((resolve) => setTimeout(resolve, latencyMs))
+      if (!path.startsWith('/sandbox/')) {
+        if (faults.inOutage) {
+          // Down, as far as clients can tell: the connection closes with no answer.
+          res.destroy()
+          return
+        }
+        if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs))
+      }
       const found = router.match(ctx.method, path)
       if (!found) throw renderError(404, 'Not found', `No route matches ${ctx.method} ${path}.`)
       if ('allowed' in found) {

@@ -1,5 +1,6 @@
 import type { Clock } from './clock'
 import type { Db, Migration } from './db/database'
+import type { Faults } from './faults'
 import type { ErrorRenderer } from './http/errors'
 import type { RequestLog } from './http/request-log'
 import type { Router } from './http/router'
@@ -9,6 +10,8 @@ export type Services = {
   db: Db
   clock: Clock
   requestLog: RequestLog
+  /** Staged latency and outages (`/sandbox/faults`). */
+  faults: Faults
   /**
    * This sandbox's own origin as seen from itself (e.g. http://127.0.0.1:3001), known once it listens.
    * The Commerce Layer stand-in calls the Klarna stand-in through it, over HTTP, as a real gateway would.

@@ -7,7 +7,7 @@ import type { SandboxModule } from './module'
 export const sandboxTools: SandboxModule = {
   name: 'sandbox-tools',
   migrations: [],
-  routes(router, { requestLog, clock }) {
+  routes(router, { requestLog, clock, faults }) {
     router.get('/sandbox/health', (ctx) => ctx.send(200, { status: 'ok', now: new Date(clock.now()).toISOString() }))
 
     // Oldest first; `?since=<seq>` returns only what came after a known entry.
@@ -18,6 +18,29 @@ export const sandboxTools: SandboxModule = {
     router.delete('/sandbox/requests', (ctx) => {
       requestLog.clear()
       ctx.send(204, undefined)
+    })
+
+    // `{"latency_ms": 800}` slows every Commerce Layer and Klarna answer; `{"outage_seconds": 30}` cuts their
+    // connections for that long (0 ends it); `{"reset": true}` ends both.
+    router.get('/sandbox/faults', (ctx) => ctx.send(200, faults.describe()))
+    router.post('/sandbox/faults', async (ctx) => {
+      const body = await ctx.json()
+      const change = (body !== null && typeof body === 'object' ? body : {}) as { latency_ms?: unknown; outage_seconds?: unknown; reset?: unknown }
+      const isDuration = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 3600 * 1000
+      if (change.reset === true) faults.reset()
+      else if (change.latency_ms === undefined && change.outage_seconds === undefined) {
+        ctx.send(400, { error: 'Send {"latency_ms": <ms>}, {"outage_seconds": <s>} or {"reset": true}.' })
+        return
+      }
+      if (change.latency_ms !== undefined) {
+        if (!isDuration(change.latency_ms)) return ctx.send(400, { error: 'latency_ms must be a number of milliseconds, 0 to 3600000.' })
+        faults.latencyMs = change.latency_ms
+      }
+      if (change.outage_seconds !== undefined) {
+        if (!isDuration(change.outage_seconds)) return ctx.send(400, { error: 'outage_seconds must be a number of seconds, 0 to 3600000.' })
+        faults.startOutage(change.outage_seconds)
+      }
+      ctx.send(200, faults.describe())
     })
 
     // `{"advance_seconds": 3600}` moves the sandbox's clock; `{"reset": true}` puts it back.

@@ -87,3 +87,39 @@ describe('the request log keeps bodies, without secrets', () => {
     expect(sandbox.requestLog.list(before)[0]?.body).toBeUndefined()
   })
 })
+
+describe('staged faults', () => {
+  let sandbox: TestSandbox
+  beforeAll(async () => {
+    sandbox = await startTestSandbox()
+  })
+  afterAll(() => sandbox.close())
+
+  const post = (body: unknown) => fetch(`${sandbox.origin}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
+
+  it('cuts Commerce Layer connections during an outage, keeps its own doors, and recovers', async () => {
+    expect((await post({ outage_seconds: 60 })).status).toBe(200)
+    await expect(fetch(`${sandbox.origin}/api/skus`)).rejects.toThrow()
+    expect((await fetch(`${sandbox.origin}/sandbox/health`)).status).toBe(200)
+    expect((await post({ outage_seconds: 0 })).status).toBe(200)
+    expect((await fetch(`${sandbox.origin}/api/skus`)).status).toBe(401)
+  })
+
+  it('adds latency to Commerce Layer answers only', async () => {
+    await post({ latency_ms: 300 })
+    const started = performance.now()
+    await fetch(`${sandbox.origin}/api/skus`)
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290)
+    const door = performance.now()
+    await fetch(`${sandbox.origin}/sandbox/health`)
+    expect(performance.now() - door).toBeLessThan(250)
+    await post({ reset: true })
+    expect(await (await fetch(`${sandbox.origin}/sandbox/faults`)).json()).toMatchObject({ latency_ms: 0, outage_until: null })
+  })
+
+  it('refuses what it cannot stage', async () => {
+    expect((await post({})).status).toBe(400)
+    expect((await post({ latency_ms: -1 })).status).toBe(400)
+    expect((await post({ outage_seconds: 'long' })).status).toBe(400)
+  })
+})
