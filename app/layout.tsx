@@ -3,7 +3,6 @@ import { AccountMenu } from '@/components/account/account-menu'
 import { DeveloperButton } from '@/components/developer/developer-button'
 import { Footer } from '@/components/layout/footer'
 import { Header } from '@/components/layout/header'
-import { SwrProvider } from '@/components/layout/swr-provider'
 import { env } from '@/lib/env'
 import './globals.css'
 
@@ -18,17 +17,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
-        <SwrProvider>
-          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
-            Skip to content
-          </a>
-          <Header accountSlot={<AccountMenu />} />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-            {children}
-          </main>
-          {/* The Developer panel: with the sandbox by default, with real credentials only when SHOW_API_LOG=1. */}
-          <Footer>{env().showApiLog && <DeveloperButton />}</Footer>
-        </SwrProvider>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+          Skip to content
+        </a>
+        <Header accountSlot={<AccountMenu />} />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        {/* The Developer panel: with the sandbox by default, with real credentials only when SHOW_API_LOG=1. */}
+        <Footer>{env().showApiLog && <DeveloperButton />}</Footer>
       </body>
     </html>
   )
