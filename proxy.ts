@@ -10,11 +10,13 @@ import {
 } from '@/lib/auth/session-cookie'
 import { withApiLogCookie } from '@/lib/api-log/browser-cookie'
 import { AuthError } from '@/lib/commerce-layer/token'
+import { withSecurityHeaders } from '@/lib/security/with-security-headers'
 import { env } from '@/lib/env'
 
 export async function proxy(request: NextRequest) {
-  // The Developer panel's request log needs its cookie from the browser's first request on (lib/api-log).
-  return withApiLogCookie(request, keepCustomerTokensFresh)
+  // Every page gets its Content-Security-Policy (lib/security); the Developer panel's request log needs its
+  // cookie from the browser's first request on (lib/api-log).
+  return withSecurityHeaders(request, (forwarded) => withApiLogCookie(forwarded, keepCustomerTokensFresh))
 }
 
 /**
@@ -75,6 +77,6 @@ function endSession(request: NextRequest, sessionCookies: string[]) {
 }
 
 export const config = {
-  // Everything but static files, images and the health check.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|products/|api/health).*)'],
+  // Everything but static files, pictures and the health check.
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|api/health|.*\\.svg$).*)'],
 }

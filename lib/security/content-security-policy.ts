@@ -1,0 +1,69 @@
+/**
+ * The storefront's Content-Security-Policy: only what the shop uses. Its own origin; a fresh nonce per page
+ * for Next's inline scripts (with 'strict-dynamic', scripts those load, like Klarna's library, are trusted
+ * too); and Klarna's origins for its library, widget and dialog frames. Built per request by proxy.ts.
+ */
+
+type KlarnaSources = { script: string[]; style: string[]; font: string[]; connect: string[]; frame: string[]; img: string[] }
+
+/** The hosts Klarna documents for its web SDK in a page with a Content-Security-Policy. */
+const KLARNA_HOSTED: KlarnaSources = {
+  script: ['https://x.klarnacdn.net'],
+  style: ['https://x.klarnacdn.net'],
+  font: ['https://x.klarnacdn.net'],
+  connect: ['https://*.klarna.com', 'https://*.klarnaevt.com', 'https://x.klarnacdn.net'],
+  frame: ['https://*.klarna.com', 'https://x.klarnacdn.net'],
+  img: ['https://x.klarnacdn.net', 'https://*.klarna.com'],
+}
+
+/**
+ * Where Klarna's library, frames and assets come from. Klarna's CDN means Klarna's documented hosts; any other
+ * library origin (the sandbox's stand-in) serves all of it itself. A loopback origin is allowed under both
+ * names, localhost and 127.0.0.1, since the stand-in's frames use whichever name Commerce Layer's call reached.
+ */
+export function klarnaSources(libraryUrl: string): KlarnaSources {
+  const library = new URL(libraryUrl)
+  if (library.hostname === 'x.klarnacdn.net') return KLARNA_HOSTED
+  const origins = [library.origin]
+  if (library.hostname === 'localhost') origins.push(`${library.protocol}//127.0.0.1${library.port ? `:${library.port}` : ''}`)
+  if (library.hostname === '127.0.0.1') origins.push(`${library.protocol}//localhost${library.port ? `:${library.port}` : ''}`)
+  return { script: origins, style: origins, font: origins, connect: origins, frame: origins, img: origins }
+}
+
+export function contentSecurityPolicy({
+  nonce,
+  klarnaLibraryUrl,
+  development,
+  https,
+}: {
+  nonce: string
+  klarnaLibraryUrl: string
+  /** `next dev` evaluates code for its error overlay; production never does. */
+  development: boolean
+  https: boolean
+}): string {
+  const klarna = klarnaSources(klarnaLibraryUrl)
+  const directives: [string, ...string[]][] = [
+    ['default-src', "'self'"],
+    ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...klarna.script, ...(development ? ["'unsafe-eval'"] : [])],
+    // Inline style attributes: next/image's `fill` and React's style props; no inline <style> of anyone else's.
+    ['style-src', "'self'", "'unsafe-inline'", ...klarna.style],
+    ['img-src', "'self'", 'data:', 'blob:', ...klarna.img],
+    ['font-src', "'self'", ...klarna.font],
+    ['connect-src', "'self'", ...klarna.connect],
+    ['frame-src', ...klarna.frame],
+    ['object-src', "'none'"],
+    ['base-uri', "'self'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+    ...(https ? ([['upgrade-insecure-requests']] as [string][]) : []),
+  ]
+  return directives.map((directive) => directive.join(' ')).join('; ')
+}
+
+/** A nonce: 128 random bits, base64. */
+export function newNonce(): string {
+  const bytes = new Uint8Array(16)
+  crypto.getRandomValues(bytes)
+  return btoa(String.fromCharCode(...bytes))
+}
