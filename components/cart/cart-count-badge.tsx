@@ -3,8 +3,8 @@
 import { useCartSummary } from './use-cart-summary'
 
 /** The number on the header's cart link, kept current by swr. Loaded after the page, so it costs no first-load JS. */
-export default function CartCountBadge() {
-  const { data } = useCartSummary()
+export default function CartCountBadge({ shopperKey }: { shopperKey: string }) {
+  const { data } = useCartSummary(shopperKey)
   const count = data?.itemCount ?? 0
   return (
     <>

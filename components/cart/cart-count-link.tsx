@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import Link from 'next/link'
+import { currentCustomer } from '@/lib/auth/session'
 import { CartCount } from './cart-count'
 
 /** The header's "Cart" link, with the item count once known. */
-export function CartCountLink() {
+export async function CartCountLink() {
+  // Each render of the header (a page load, signing in or out) counts afresh: a key no cache has seen yet, so the
+  // count is never the one cached for an earlier shopper or an earlier cart.
+  const shopperKey = `${(await currentCustomer())?.customerId ?? 'guest'}:${randomUUID()}`
   return (
     <Link href="/cart" className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100">
       <svg className="size-5" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
@@ -11,7 +16,7 @@ export function CartCountLink() {
         <circle cx="17" cy="19.5" r="1.3" />
       </svg>
       <span>Cart</span>
-      <CartCount />
+      <CartCount key={shopperKey} shopperKey={shopperKey} />
     </Link>
   )
 }

@@ -191,7 +191,12 @@
     var closing = dialog
     dialog = null
     document.removeEventListener('keydown', closeOnEscape, true)
-    if (closing.iframe.parentNode) closing.iframe.parentNode.removeChild(closing.iframe)
+    // Hidden at once, removed a moment later: the click or key that closed it may still be being delivered to
+    // the dialog's frame, and a frame removed under an input event can stall the browser's input pipeline.
+    closing.iframe.style.display = 'none'
+    setTimeout(function () {
+      if (closing.iframe.parentNode) closing.iframe.parentNode.removeChild(closing.iframe)
+    }, 100)
     document.documentElement.style.overflow = closing.previousOverflow
     if (closing.previousFocus && closing.previousFocus.isConnected && typeof closing.previousFocus.focus === 'function') {
       closing.previousFocus.focus()
