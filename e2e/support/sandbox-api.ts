@@ -83,3 +83,10 @@ export async function moveSandboxClock(change: { advanceSeconds: number } | { re
   const response = await fetch(`${sandboxUrl()}/sandbox/clock`, { method: 'POST', body: JSON.stringify(body) })
   if (!response.ok) throw new Error(`clock: ${response.status}`)
 }
+
+/** Stages a failure in the sandbox: latency before every Commerce Layer and Klarna answer, or an outage. */
+export async function stageSandboxFaults(faults: { latencyMs?: number; outageSeconds?: number } | 'reset') {
+  const body = faults === 'reset' ? { reset: true } : { latency_ms: faults.latencyMs, outage_seconds: faults.outageSeconds }
+  const response = await fetch(`${sandboxUrl()}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
+  if (!response.ok) throw new Error(`faults: ${response.status}`)
+}
