@@ -2,6 +2,7 @@ import type { QueryParamsRetrieve, Order } from '@commercelayer/sdk'
 import { z } from 'zod'
 import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
+import { lineItemSchema } from './schemas'
 
 /**
  * The cart is a Commerce Layer order still in `draft` or `pending`. Its id is all a guest needs to reach it,
@@ -28,16 +29,6 @@ export type Cart = {
 
 const OPEN_STATUSES = new Set(['draft', 'pending'])
 
-const lineItemSchema = z.object({
-  id: z.string(),
-  item_type: z.string().nullish(),
-  sku_code: z.string().nullish(),
-  name: z.string().nullish(),
-  image_url: z.string().nullish(),
-  quantity: z.number().int(),
-  unit_amount_cents: z.number().int().nullish(),
-  total_amount_cents: z.number().int().nullish(),
-})
 
 const cartOrderSchema = z.object({
   id: z.string(),

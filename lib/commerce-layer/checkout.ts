@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
 import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
+import { addressSchema, lineItemSchema } from './schemas'
 
 /**
  * The order as checkout needs it, and the updates checkout makes: contact email, addresses, shipping method,
@@ -65,28 +66,7 @@ export type Checkout = {
 
 export type KlarnaCategory = { identifier: string; name: string; badgeUrl: string | null }
 
-const addressSchema = z.object({
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  line_1: z.string(),
-  city: z.string(),
-  zip_code: z.string().nullish(),
-  country_code: z.string(),
-  phone: z.string().nullish(),
-})
 
-const lineSchema = z.object({
-  id: z.string(),
-  item_type: z.string().nullish(),
-  sku_code: z.string().nullish(),
-  name: z.string().nullish(),
-  image_url: z.string().nullish(),
-  quantity: z.number().int(),
-  unit_amount_cents: z.number().int().nullish(),
-  total_amount_cents: z.number().int().nullish(),
-  tax_amount_cents: z.number().int().nullish(),
-  tax_rate: z.number().nullish(),
-})
 
 const methodSchema = z.object({ id: z.string(), name: z.string(), price_amount_cents: z.number().int().nullish() })
 
@@ -103,7 +83,7 @@ const checkoutSchema = z.object({
   total_amount_with_taxes_cents: z.number().int().nullish(),
   customer: z.object({ id: z.string() }).nullish(),
   market: z.object({ metadata: z.record(z.string(), z.unknown()).nullish() }).nullish(),
-  line_items: z.array(lineSchema).nullish(),
+  line_items: z.array(lineItemSchema).nullish(),
   billing_address: addressSchema.nullish(),
   shipping_address: addressSchema.nullish(),
   shipments: z
@@ -155,7 +135,7 @@ function toAddress(raw: z.infer<typeof addressSchema> | null | undefined): Check
   }
 }
 
-function toLine(line: z.infer<typeof lineSchema>): CheckoutLine {
+function toLine(line: z.infer<typeof lineItemSchema>): CheckoutLine {
   return {
     id: line.id,
     itemType: line.item_type ?? 'skus',

@@ -2,6 +2,7 @@ import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 import { z } from 'zod'
 import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
+import { addressSchema, lineItemSchema } from './schemas'
 
 /**
  * Placed orders as a shopper reads them: the account's order list and one order's details
@@ -48,16 +49,6 @@ export type OrderDetails = OrderSummary & {
   paidWithSavedSource: boolean
 }
 
-const addressSchema = z.object({
-  full_name: z.string().nullish(),
-  first_name: z.string().nullish(),
-  last_name: z.string().nullish(),
-  line_1: z.string(),
-  city: z.string(),
-  zip_code: z.string().nullish(),
-  country_code: z.string(),
-  phone: z.string().nullish(),
-})
 
 const orderSchema = z.object({
   id: z.string(),
@@ -78,19 +69,7 @@ const orderSchema = z.object({
   customer: z.object({ id: z.string() }).nullish(),
   payment_method: z.object({ name: z.string().nullish(), payment_source_type: z.string().nullish() }).nullish(),
   payment_source: z.object({ id: z.string(), type: z.string().nullish(), session_id: z.string().nullish() }).nullish(),
-  line_items: z
-    .array(
-      z.object({
-        id: z.string(),
-        item_type: z.string().nullish(),
-        sku_code: z.string().nullish(),
-        name: z.string().nullish(),
-        image_url: z.string().nullish(),
-        quantity: z.number().int(),
-        total_amount_cents: z.number().int().nullish(),
-      }),
-    )
-    .nullish(),
+  line_items: z.array(lineItemSchema).nullish(),
   billing_address: addressSchema.nullish(),
   shipping_address: addressSchema.nullish(),
   shipments: z.array(z.object({ shipping_method: z.object({ name: z.string() }).nullish() })).nullish(),
