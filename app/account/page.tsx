@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AccountNav } from '@/components/account/account-nav'
+import { AccountHeader } from '@/components/account/account-header'
 import { requireCustomer } from '@/lib/auth/session'
 
 export const metadata: Metadata = { title: 'Your account' }
@@ -9,9 +9,7 @@ export default async function AccountPage() {
   const customer = await requireCustomer('/account')
   return (
     <section>
-      <h1 className="text-2xl font-semibold">Your account</h1>
-      <p className="mt-1 mb-6 text-ink-soft">Signed in as {customer.email}</p>
-      <AccountNav current="/account" />
+      <AccountHeader email={customer.email} current="/account" />
       <div className="grid gap-4 sm:grid-cols-2">
         <Link href="/account/orders" className="rounded-2xl border border-stone-200 bg-white p-6 hover:border-stone-400">
           <h2 className="font-semibold">Orders</h2>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { AccountNav } from '@/components/account/account-nav'
+import { AccountHeader } from '@/components/account/account-header'
 import { OrderStatus, paidWith } from '@/components/account/order-status'
 import { requireCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
@@ -16,9 +16,7 @@ export default async function OrdersPage() {
 
   return (
     <section>
-      <h1 className="text-2xl font-semibold">Your account</h1>
-      <p className="mt-1 mb-6 text-ink-soft">Signed in as {customer.email}</p>
-      <AccountNav current="/account/orders" />
+      <AccountHeader email={customer.email} current="/account/orders" />
       <h2 className="mb-4 text-lg font-semibold">Orders</h2>
       {orders.length === 0 ? (
         <p className="text-ink-soft">
