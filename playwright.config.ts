@@ -73,7 +73,7 @@ export default defineConfig({
       ? []
       : [
           {
-            command: `npx next start -p ${storefrontPort}`,
+            command: `npx next start -H 127.0.0.1 -p ${storefrontPort}`,
             url: `${storefrontUrl}/api/health`,
             reuseExistingServer: false,
             timeout: 120_000,

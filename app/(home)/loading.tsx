@@ -3,7 +3,6 @@ export default function Loading() {
   return (
     <div aria-busy="true" aria-live="polite">
       <p className="sr-only">Loading products…</p>
-      <div className="mb-10 h-10 w-2/3 max-w-md animate-pulse rounded bg-stone-200" />
       <ul className="grid grid-cols-2 gap-x-4 gap-y-8 sm:grid-cols-3 lg:grid-cols-4">
         {Array.from({ length: 8 }, (_, index) => (
           <li key={index}>

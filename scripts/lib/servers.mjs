@@ -53,7 +53,7 @@ export async function startServers({ storefrontPort = 3200, sandboxPort = 3201, 
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const sandbox = start('npx', ['tsx', 'sandbox/src/main.ts'], { SANDBOX_PORT: String(sandboxPort), SANDBOX_DB: join(dataDir, 'sandbox.db'), ...sandboxEnv }, 'sandbox')
   const shop = storefront
-    ? start('npx', ['next', 'start', '-p', String(storefrontPort)], { SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: storefrontUrl }, 'storefront')
+    ? start('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(storefrontPort)], { SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: storefrontUrl }, 'storefront')
     : undefined
   const stopAll = () => {
     stop(shop)
