@@ -21,7 +21,9 @@ export type CommerceLayerClient = ReturnType<typeof commerceLayerClient>
 async function commerceLayerFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const { organization, sdkDomain, apiOrigin } = env().commerceLayer
   const sdkOrigin = `https://${organization}.${sdkDomain}`
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+  // The SDK calls fetch(url, init); a Request object would carry its method and body outside `init`.
+  if (typeof input !== 'string' && !(input instanceof URL)) throw new TypeError('commerceLayerFetch takes a URL and an init, not a Request')
+  const url = typeof input === 'string' ? input : input.href
   const target = url.startsWith(sdkOrigin) ? apiOrigin + url.slice(sdkOrigin.length) : url
   return fetchWithApiLog(target, { ...init, cache: 'no-store' })
 }
