@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { approveInKlarnaDialog, expectKlarnaReady, fillCheckoutDetails, klarnaDialog, payWithKlarna } from './support/checkout'
 import { klarnaOrders, lastRequestSeq, moveSandboxClock, requestLogSince, walletOf } from './support/sandbox-api'
-import { addToCart, DEMO_PASSWORD, signUp, uniqueEmail } from './support/shopper'
+import { addToCart, DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from './support/shopper'
 import { newCustomerWithSavedKlarna } from './support/wallet'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
@@ -87,6 +87,25 @@ test.describe('checkout with Klarna', () => {
     await page.reload()
     await expect(page.getByTestId('saved-source-name')).toBeVisible()
     await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
+  })
+
+  test('a guest who signs in halfway through checkout can still save Klarna', async ({ page }) => {
+    const email = uniqueEmail('midway')
+    await signUp(page, email)
+    await signOut(page)
+
+    // As a guest, far enough that Klarna's session is opened (for a guest, it cannot make a customer token)…
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email })
+
+    // …then signing in, and back to checkout.
+    await signIn(page, email, DEMO_PASSWORD, '/signin?callbackUrl=%2Fcheckout')
+    await expect(page).toHaveURL(/\/checkout$/)
+    await expect(page.getByLabel('Save Klarna for faster checkout next time')).toBeChecked()
+    await payWithKlarna(page)
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 
