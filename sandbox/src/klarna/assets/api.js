@@ -154,6 +154,9 @@
       dialog.callbacks.push(call.callback)
       return
     }
+    // A dialog closed a moment ago may still be waiting to be removed: it goes now, before the new one opens.
+    var closed = document.querySelectorAll('iframe[data-klarna-closed]')
+    for (var c = 0; c < closed.length; c++) closed[c].parentNode.removeChild(closed[c])
     var iframe = document.createElement('iframe')
     iframe.title = 'Klarna'
     iframe.src = pageUrl('/dialog', { session_id: session.sessionId, origin: window.location.origin })
@@ -194,6 +197,8 @@
     // Hidden at once, removed a moment later: the click or key that closed it may still be being delivered to
     // the dialog's frame, and a frame removed under an input event can stall the browser's input pipeline.
     closing.iframe.style.display = 'none'
+    closing.iframe.removeAttribute('title')
+    closing.iframe.setAttribute('data-klarna-closed', '')
     setTimeout(function () {
       if (closing.iframe.parentNode) closing.iframe.parentNode.removeChild(closing.iframe)
     }, 100)
