@@ -113,19 +113,20 @@ export async function prepareKlarnaPaymentAction(): Promise<KlarnaPaymentState> 
     const { shopper, checkout } = opened
     if (missingForPayment(checkout).length > 0) return { status: 'unavailable', message: 'Fill in your details first.' }
     if (!checkout.klarnaPaymentMethodId) return { status: 'unavailable', message: "Klarna can't be used for this order." }
-    if (checkout.paymentMethodId !== checkout.klarnaPaymentMethodId) {
-      await selectPaymentMethod(shopper.client, checkout.id, checkout.klarnaPaymentMethodId)
-    }
+    const switchedToKlarna = checkout.paymentMethodId !== checkout.klarnaPaymentMethodId
+    if (switchedToKlarna) await selectPaymentMethod(shopper.client, checkout.id, checkout.klarnaPaymentMethodId)
 
-    const existing = checkout.klarnaPayment
+    // Choosing the payment method drops the Klarna payment the order had (Commerce Layer nullifies it).
+    const existing = switchedToKlarna ? null : checkout.klarnaPayment
     const reusable = existing?.clientToken && !existing.mismatchedAmounts && !existing.hasAuthToken
     const session = reusable
       ? { clientToken: existing.clientToken as string, categories: existing.categories }
       : await createKlarnaPayment(shopper.client, checkout.id)
     const category = session.categories[0]
     if (!category) return { status: 'unavailable', message: "Klarna can't be used for this order." }
-    // The authorize data must describe the order exactly as Commerce Layer described it to Klarna.
-    const current = reusable ? checkout : ((await getCheckout(shopper.client, checkout.id)) ?? checkout)
+    // The authorize data must describe the order exactly as Commerce Layer described it to Klarna; only choosing
+    // the payment method (a possible surcharge line) can have changed it since it was read.
+    const current = switchedToKlarna ? ((await getCheckout(shopper.client, checkout.id)) ?? checkout) : checkout
     return { status: 'ready', clientToken: session.clientToken, category, authorizeData: klarnaAuthorizeData(current) }
   } catch (error) {
     const problem = describeCommerceLayerError(error)
