@@ -3,7 +3,7 @@
 import useSWR, { useSWRConfig } from 'swr'
 import type { ActionState } from '@/components/ui/action-state'
 
-export const CART_SUMMARY_KEY = '/api/cart'
+const CART_SUMMARY_KEY = '/api/cart'
 
 type CartSummary = { itemCount: number }
 

@@ -15,7 +15,13 @@ import {
 } from '@/lib/commerce-layer/checkout'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { getOrderDetails } from '@/lib/commerce-layer/orders'
-import { createKlarnaPayment, klarnaAuthorizeData, sendKlarnaAuthorization, type KlarnaAuthorizeData } from '@/lib/commerce-layer/klarna'
+import {
+  createKlarnaPayment,
+  klarnaAuthorizeData,
+  sendKlarnaAuthorization,
+  type KlarnaAuthorizeData,
+  type KlarnaCategory,
+} from '@/lib/commerce-layer/klarna'
 import { saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
 import { clearCartId, currentShopper, readCartId, rememberPlacedOrder, type Shopper } from '@/lib/shopper'
 import { ADDRESS_FIELDS, addressSchema, emailSchema, type CheckoutField } from './checkout-form-schema'
@@ -98,7 +104,7 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
 }
 
 export type KlarnaPaymentState =
-  | { status: 'ready'; clientToken: string; category: { identifier: string; name: string; badgeUrl: string | null }; authorizeData: KlarnaAuthorizeData }
+  | { status: 'ready'; clientToken: string; category: KlarnaCategory; authorizeData: KlarnaAuthorizeData }
   | { status: 'unavailable'; message: string }
 
 /**

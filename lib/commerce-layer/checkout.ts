@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
 import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
+import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna'
 import { addressSchema, lineItemSchema } from './schemas'
 
 /**
@@ -64,8 +65,6 @@ export type Checkout = {
   savedSources: { id: string; name: string }[]
 }
 
-export type KlarnaCategory = { identifier: string; name: string; badgeUrl: string | null }
-
 
 
 const methodSchema = z.object({ id: z.string(), name: z.string(), price_amount_cents: z.number().int().nullish() })
@@ -99,9 +98,7 @@ const checkoutSchema = z.object({
       client_token: z.string().nullish(),
       auth_token: z.string().nullish(),
       mismatched_amounts: z.boolean().nullish(),
-      payment_methods: z
-        .array(z.object({ identifier: z.string(), name: z.string(), asset_urls: z.object({ standard: z.string().nullish() }).loose().nullish() }))
-        .nullish(),
+      payment_methods: klarnaCategoriesSchema,
     })
     .nullish(),
 })
@@ -199,11 +196,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
       ? {
           id: source.id,
           clientToken: source.client_token ?? null,
-          categories: (source.payment_methods ?? []).map((category) => ({
-            identifier: category.identifier,
-            name: category.name,
-            badgeUrl: category.asset_urls?.standard ?? null,
-          })),
+          categories: toKlarnaCategories(source.payment_methods),
           mismatchedAmounts: source.mismatched_amounts ?? false,
           hasAuthToken: Boolean(source.auth_token),
         }

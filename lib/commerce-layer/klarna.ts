@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Checkout, CheckoutAddress, KlarnaCategory } from './checkout'
+import type { Checkout, CheckoutAddress } from './checkout'
 import type { CommerceLayerClient } from './client'
 
 /**
@@ -10,13 +10,15 @@ import type { CommerceLayerClient } from './client'
 
 export type KlarnaSession = { paymentId: string; clientToken: string; categories: KlarnaCategory[] }
 
-const createdSchema = z.object({
-  id: z.string(),
-  client_token: z.string(),
-  payment_methods: z
-    .array(z.object({ identifier: z.string(), name: z.string(), asset_urls: z.object({ standard: z.string().nullish() }).loose().nullish() }))
-    .nullish(),
-})
+/** Klarna's payment categories, as a klarna_payment's `payment_methods` lists them. */
+export const klarnaCategoriesSchema = z.array(z.object({ identifier: z.string(), name: z.string() })).nullish()
+
+export type KlarnaCategory = { identifier: string; name: string }
+
+export const toKlarnaCategories = (raw: z.infer<typeof klarnaCategoriesSchema>): KlarnaCategory[] =>
+  (raw ?? []).map(({ identifier, name }) => ({ identifier, name }))
+
+const createdSchema = z.object({ id: z.string(), client_token: z.string(), payment_methods: klarnaCategoriesSchema })
 
 /**
  * Creates the order's Klarna payment: Commerce Layer opens a Klarna session for the order's current total
@@ -28,11 +30,7 @@ export async function createKlarnaPayment(client: CommerceLayerClient, orderId: 
   return {
     paymentId: payment.id,
     clientToken: payment.client_token,
-    categories: (payment.payment_methods ?? []).map((category) => ({
-      identifier: category.identifier,
-      name: category.name,
-      badgeUrl: category.asset_urls?.standard ?? null,
-    })),
+    categories: toKlarnaCategories(payment.payment_methods),
   }
 }
 

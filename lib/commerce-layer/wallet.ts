@@ -6,30 +6,26 @@ export type WalletEntry = {
   id: string
   name: string
   savedAt: string
-  paymentSourceType: string | null
 }
 
 const walletEntrySchema = z.object({
   id: z.string(),
   name: z.string().nullish(),
   created_at: z.string(),
-  payment_source: z.object({ type: z.string() }).nullish(),
 })
 
-export function toWalletEntry(raw: unknown): WalletEntry {
+function toWalletEntry(raw: unknown): WalletEntry {
   const entry = walletEntrySchema.parse(raw)
   return {
     id: entry.id,
     name: entry.name ?? 'Saved payment method',
     savedAt: entry.created_at,
-    paymentSourceType: entry.payment_source?.type ?? null,
   }
 }
 
 /** The signed-in customer's saved payment sources, newest first (a customer token sees only its own). */
 export async function listWalletEntries(customerClient: CommerceLayerClient): Promise<WalletEntry[]> {
   const entries = await customerClient.customer_payment_sources.list({
-    include: ['payment_source'],
     sort: { created_at: 'desc' },
     pageSize: 25,
   })
