@@ -3,7 +3,7 @@
 import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
-import { API_LOG_COOKIE } from '@/lib/api-log/browser-cookie'
+import { startNewApiLog } from '@/lib/api-log/browser-cookie'
 import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
@@ -94,6 +94,6 @@ export async function signOutAction(): Promise<void> {
   }
   await clearCartId()
   // Whoever uses this browser next starts a Developer panel log of their own (lib/api-log).
-  store.delete(API_LOG_COOKIE)
+  startNewApiLog(store)
   redirect('/')
 }

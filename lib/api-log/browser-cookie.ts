@@ -31,6 +31,16 @@ export async function withApiLogCookie(request: NextRequest, handle: (request: N
   request.cookies.set(API_LOG_COOKIE, browserId)
   const response = passRequestHeadersOn(request, await handle(request))
   // …and for the browser's next requests.
-  response.cookies.set(API_LOG_COOKIE, browserId, { httpOnly: true, sameSite: 'lax', secure: usesSecureCookies(), path: '/' })
+  response.cookies.set(API_LOG_COOKIE, browserId, apiLogCookieOptions())
   return response
+}
+
+export const apiLogCookieOptions = () => ({ httpOnly: true, sameSite: 'lax' as const, secure: usesSecureCookies(), path: '/' })
+
+/**
+ * A new log for this browser, from inside a server action (signing out): the page the action renders next
+ * already records into it, and the last shopper's requests are out of reach. Nothing when the log is off.
+ */
+export function startNewApiLog(cookieStore: { set(name: string, value: string, options: ReturnType<typeof apiLogCookieOptions>): unknown }): void {
+  if (env().showApiLog) cookieStore.set(API_LOG_COOKIE, crypto.randomUUID(), apiLogCookieOptions())
 }
