@@ -1,6 +1,6 @@
-import { defineConfig, devices } from '@playwright/test'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { defineConfig, devices } from '@playwright/test'
 import { chromiumArgs, findChromium } from './scripts/chromium.cjs'
 
 /**
@@ -48,7 +48,11 @@ export default defineConfig({
       name: 'phone',
       grep: /@phone/,
       testIgnore: /\.seed-mutating\.spec\.ts$/,
-      use: { ...devices['Pixel 7'], viewport: { width: 360, height: 780 }, launchOptions: { executablePath, args: chromiumArgs } },
+      use: {
+        ...devices['Pixel 7'],
+        viewport: { width: 360, height: 780 },
+        launchOptions: { executablePath, args: chromiumArgs },
+      },
     },
     // Specs that change the seed data others rely on (returning@example.com's saved source) run last.
     {

@@ -1,5 +1,6 @@
-import { decode, encode } from 'next-auth/jwt'
 import { NextResponse, type NextRequest } from 'next/server'
+import { decode, encode } from 'next-auth/jwt'
+import { withApiLogCookie } from '@/lib/api-log/browser-cookie'
 import { needsRefresh, refreshCustomerTokens } from '@/lib/auth/customer-token'
 import {
   readSessionCookie,
@@ -8,10 +9,9 @@ import {
   sessionCookieParts,
   usesSecureCookies,
 } from '@/lib/auth/session-cookie'
-import { withApiLogCookie } from '@/lib/api-log/browser-cookie'
 import { AuthError } from '@/lib/commerce-layer/token'
-import { withSecurityHeaders } from '@/lib/security/with-security-headers'
 import { env } from '@/lib/env'
+import { withSecurityHeaders } from '@/lib/security/with-security-headers'
 
 export async function proxy(request: NextRequest) {
   // Every page gets its Content-Security-Policy (lib/security); the Developer panel's request log needs its
@@ -47,14 +47,23 @@ async function keepCustomerTokensFresh(request: NextRequest) {
     const response = NextResponse.next({ request: { headers: request.headers } })
     // …and for the browser's next requests.
     for (const part of parts) {
-      response.cookies.set(part.name, part.value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: SESSION_MAX_AGE_SECONDS })
+      response.cookies.set(part.name, part.value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: '/',
+        maxAge: SESSION_MAX_AGE_SECONDS,
+      })
     }
     for (const name of stale) response.cookies.delete(name)
     return response
   } catch (error) {
     // Commerce Layer could not be reached: keep the session and try again on the next request.
     if (!(error instanceof AuthError) || error.status >= 500) return NextResponse.next()
-    return endSession(request, existingNames.filter((name) => name === cookieName || name.startsWith(`${cookieName}.`)))
+    return endSession(
+      request,
+      existingNames.filter((name) => name === cookieName || name.startsWith(`${cookieName}.`)),
+    )
   }
 }
 

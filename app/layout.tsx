@@ -1,9 +1,9 @@
-import type { Metadata, Viewport } from 'next'
 import { AccountMenu } from '@/components/account/account-menu'
 import { DeveloperButton } from '@/components/developer/developer-button'
 import { Footer } from '@/components/layout/footer'
 import { Header } from '@/components/layout/header'
 import { env } from '@/lib/env'
+import type { Metadata, Viewport } from 'next'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -17,7 +17,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-4 focus:left-4 focus:z-50 focus:rounded focus:bg-white focus:px-4 focus:py-2"
+        >
           Skip to content
         </a>
         <Header accountSlot={<AccountMenu />} />

@@ -19,7 +19,9 @@ test.describe('customer accounts', () => {
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Wallet' }).click()
     await expect(page.getByText('Your wallet is empty.')).toBeVisible()
     const results = await new AxeBuilder({ page }).analyze()
-    expect(results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([])
+    expect(results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual(
+      [],
+    )
   })
 
   test('sign-up explains what is wrong, next to the field', async ({ page }) => {

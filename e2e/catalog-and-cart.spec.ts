@@ -3,7 +3,9 @@ import { expect, test, type Page } from '@playwright/test'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
   expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
 }
 

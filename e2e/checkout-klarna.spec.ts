@@ -1,6 +1,12 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { approveInKlarnaDialog, expectKlarnaReady, fillCheckoutDetails, klarnaDialog, payWithKlarna } from './support/checkout'
+import {
+  approveInKlarnaDialog,
+  expectKlarnaReady,
+  fillCheckoutDetails,
+  klarnaDialog,
+  payWithKlarna,
+} from './support/checkout'
 import { klarnaOrders, lastRequestSeq, moveSandboxClock, requestLogSince, walletOf } from './support/sandbox-api'
 import { addToCart, DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from './support/shopper'
 import { newCustomerWithSavedKlarna } from './support/wallet'
@@ -8,7 +14,9 @@ import { newCustomerWithSavedKlarna } from './support/wallet'
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   // Klarna's own frames are Klarna's; the shop answers for its page.
   const results = await new AxeBuilder({ page }).exclude('iframe').analyze()
-  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  const serious = results.violations.filter(
+    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+  )
   expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
 }
 
@@ -26,7 +34,10 @@ test.describe('checkout with Klarna', () => {
     await expect(page).toHaveURL(/\/orders\/[A-Za-z]+$/)
     await expect(page.getByTestId('order-total')).toHaveText('€48.90')
     await expect(page.getByTestId('payment-method')).toHaveText('Klarna · Pay in 30 days')
-    await expect(page.getByRole('link', { name: 'Create an account to pay with one click next time' })).toHaveAttribute('href', '/signup')
+    await expect(page.getByRole('link', { name: 'Create an account to pay with one click next time' })).toHaveAttribute(
+      'href',
+      '/signup',
+    )
     await expect(page.getByTestId('cart-count')).toHaveText('0')
     await expectNoSeriousAccessibilityViolations(page)
   })
@@ -51,14 +62,21 @@ test.describe('checkout with Klarna', () => {
     await expectNoSeriousAccessibilityViolations(page)
 
     // The save is exactly the first request of "Reusing the payment source": its include and its body.
-    const saves = (await requestLogSince(before)).filter((entry) => entry.method === 'PATCH' && entry.body?.includes('_save_payment_source_to_customer_wallet'))
+    const saves = (await requestLogSince(before)).filter(
+      (entry) => entry.method === 'PATCH' && entry.body?.includes('_save_payment_source_to_customer_wallet'),
+    )
     expect(saves).toHaveLength(1)
     const [save] = saves
     expect(save!.path).toMatch(/^\/api\/orders\/[A-Za-z]+$/)
     expect(save!.query).toBe('?include=available_customer_payment_sources')
     const orderId = save!.path.split('/').pop()
     expect(JSON.parse(save!.body!)).toEqual({
-      data: { type: 'orders', id: orderId, attributes: { _save_payment_source_to_customer_wallet: true }, relationships: {} },
+      data: {
+        type: 'orders',
+        id: orderId,
+        attributes: { _save_payment_source_to_customer_wallet: true },
+        relationships: {},
+      },
     })
 
     await page.goto('/account/wallet')
@@ -168,7 +186,11 @@ test.describe('checkout with Klarna', () => {
     // Klarna approves, then 61 minutes pass before the shop places the order: the approval has expired.
     await page.route('**/checkout', async (route) => {
       const request = route.request()
-      if (request.method() === 'POST' && request.headers()['next-action'] && request.postData()?.includes('authorizationToken')) {
+      if (
+        request.method() === 'POST' &&
+        request.headers()['next-action'] &&
+        request.postData()?.includes('authorizationToken')
+      ) {
         await moveSandboxClock({ advanceSeconds: 61 * 60 })
       }
       await route.continue()

@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
 import { expectKlarnaReady, payWithKlarna } from './support/checkout'
-import { klarnaOrders, lastRequestSeq, requestLogSince, setKlarnaCustomerTokenStatus, walletTokensOf } from './support/sandbox-api'
+import {
+  klarnaOrders,
+  lastRequestSeq,
+  requestLogSince,
+  setKlarnaCustomerTokenStatus,
+  walletTokensOf,
+} from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
 import { newCustomerWithSavedKlarna } from './support/wallet'
@@ -8,9 +14,13 @@ import { newCustomerWithSavedKlarna } from './support/wallet'
 /** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
 async function countClicks(page: Page) {
   await page.addInitScript(() => {
-    document.addEventListener('click', (event) => {
-      if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
-    }, true)
+    document.addEventListener(
+      'click',
+      (event) => {
+        if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
+      },
+      true,
+    )
   })
   return {
     reset: () => page.evaluate(() => sessionStorage.setItem('clicks', '0')),
@@ -18,7 +28,8 @@ async function countClicks(page: Page) {
   }
 }
 
-const savedSourceButton = (page: Page, name?: string) => page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })
+const savedSourceButton = (page: Page, name?: string) =>
+  page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })
 
 test.describe('one-click checkout with a saved Klarna source', () => {
   test('returning@example.com pays with one click, no Klarna dialog, two Commerce Layer requests', async ({ page }) => {
@@ -30,7 +41,10 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     const button = savedSourceButton(page, 'Klarna · Pay later · r•••@example.com')
     await expect(button).toContainText('€64.00')
     // The widget flow stays available, folded away.
-    await expect(page.getByRole('button', { name: 'Use another Klarna account' })).toHaveAttribute('aria-expanded', 'false')
+    await expect(page.getByRole('button', { name: 'Use another Klarna account' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    )
     await clicks.reset()
     // The header's cart count loads after the page; let it finish, so the log holds only what the click causes.
     await page.waitForLoadState('networkidle')
@@ -44,8 +58,12 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await expect(page.getByTestId('payment-method')).toContainText('Klarna')
 
     // Behind the click: the ownership check, then the documented PATCH (with _place); the page's reads follow.
-    const log = (await requestLogSince(before)).filter((entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'))
-    const patchIndex = log.findIndex((entry) => entry.method === 'PATCH' && entry.body?.includes('_customer_payment_source_id'))
+    const log = (await requestLogSince(before)).filter(
+      (entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'),
+    )
+    const patchIndex = log.findIndex(
+      (entry) => entry.method === 'PATCH' && entry.body?.includes('_customer_payment_source_id'),
+    )
     expect(patchIndex).toBeGreaterThanOrEqual(0)
     expect(patchIndex + 1).toBeLessThanOrEqual(2)
     const patch = log[patchIndex]!
@@ -64,7 +82,11 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
   })
 
-  test("another customer's saved source sent straight to the server action is refused and reveals nothing", async ({ page, browser, playwright }) => {
+  test("another customer's saved source sent straight to the server action is refused and reveals nothing", async ({
+    page,
+    browser,
+    playwright,
+  }) => {
     const owner = await newCustomerWithSavedKlarna(page, 'owner')
     await addToCart(page, 'MUG-STONE-350')
     await page.goto('/checkout')
@@ -84,7 +106,9 @@ test.describe('one-click checkout with a saved Klarna source', () => {
 
     // And nobody at all.
     const anonymous = await playwright.request.newContext()
-    expect((await replayServerAction(anonymous, action)).text).toContain('Please sign in again to pay with your saved Klarna.')
+    expect((await replayServerAction(anonymous, action)).text).toContain(
+      'Please sign in again to pay with your saved Klarna.',
+    )
     await anonymous.dispose()
 
     // The owner's cart is untouched and can still pay.
@@ -93,7 +117,10 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
   })
 
-  test('a source removed meanwhile says so, keeps the cart and offers Klarna; checkout and wallet agree', async ({ page, context }) => {
+  test('a source removed meanwhile says so, keeps the cart and offers Klarna; checkout and wallet agree', async ({
+    page,
+    context,
+  }) => {
     const { sourceName } = await newCustomerWithSavedKlarna(page, 'remover')
     await addToCart(page, 'CANDLE-FIG-200')
     await page.goto('/checkout')
@@ -107,7 +134,9 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await walletTab.close()
 
     await savedSourceButton(page, sourceName).click()
-    await expect(page.getByText('That saved Klarna is no longer in your wallet. Pay with another Klarna account below.')).toBeVisible()
+    await expect(
+      page.getByText('That saved Klarna is no longer in your wallet. Pay with another Klarna account below.'),
+    ).toBeVisible()
     await expectKlarnaReady(page)
     await expect(page.getByTestId('cart-count')).toHaveText('1')
 
@@ -124,7 +153,9 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await page.goto('/checkout')
 
     await savedSourceButton(page, sourceName).click()
-    await expect(page.getByText(/Klarna declined this saved account \(it may have been cancelled\)\. Your cart is still here/)).toBeVisible()
+    await expect(
+      page.getByText(/Klarna declined this saved account \(it may have been cancelled\)\. Your cart is still here/),
+    ).toBeVisible()
     await expect(page).toHaveURL(/\/checkout$/)
     await expect(page.getByTestId('cart-count')).toHaveText('2')
     await expectKlarnaReady(page)

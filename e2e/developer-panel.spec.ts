@@ -14,7 +14,9 @@ async function openDeveloperPanel(page: Page): Promise<Locator> {
 
 /** The panel's entry carrying a seed document badge, opened to its request body. */
 async function seedStepEntry(panel: Locator, step: 1 | 2): Promise<Locator> {
-  const entry = panel.getByTestId('api-log-entry').filter({ has: panel.page().getByRole('link', { name: `Seed document, step ${step}` }) })
+  const entry = panel
+    .getByTestId('api-log-entry')
+    .filter({ has: panel.page().getByRole('link', { name: `Seed document, step ${step}` }) })
   await expect(entry).toHaveCount(1)
   await entry.locator('summary').first().click()
   await expect(entry.getByTestId('request-body')).toBeVisible()
@@ -36,7 +38,9 @@ test.describe('the Developer panel', () => {
     let panel = await openDeveloperPanel(page)
 
     const save = await seedStepEntry(panel, 1)
-    const firstOrderPath = (await save.locator('summary').first().textContent())?.match(/\/api\/orders\/([A-Za-z0-9]+)\?include=available_customer_payment_sources/)
+    const firstOrderPath = (await save.locator('summary').first().textContent())?.match(
+      /\/api\/orders\/([A-Za-z0-9]+)\?include=available_customer_payment_sources/,
+    )
     expect(firstOrderPath, 'the save carries the include of the seed document').not.toBeNull()
     await expect(save.locator('summary').first()).toContainText('PATCH')
     await expect(save.locator('summary').first()).toContainText('200')
@@ -49,7 +53,10 @@ test.describe('the Developer panel', () => {
     await expect(saveAnswer).toContainText('"payment_source_token": "[redacted]"')
 
     // The sign-up's password grant is there too, its secrets redacted.
-    const grant = panel.getByTestId('api-log-entry').filter({ hasText: 'POST /oauth/token' }).filter({ hasText: '"grant_type": "password"' })
+    const grant = panel
+      .getByTestId('api-log-entry')
+      .filter({ hasText: 'POST /oauth/token' })
+      .filter({ hasText: '"grant_type": "password"' })
     await expect(grant).toHaveCount(1)
     await expect(grant.getByTestId('request-body')).toContainText('"password": "[redacted]"')
 
@@ -73,7 +80,9 @@ test.describe('the Developer panel', () => {
     // Newest first: the one-click payment is listed above the save that made it possible.
     const entries = panel.getByTestId('api-log-entry')
     const order = await entries.evaluateAll((items) => items.map((item) => item.textContent ?? ''))
-    expect(order.findIndex((text) => text.includes('Seed document, step 2'))).toBeLessThan(order.findIndex((text) => text.includes('Seed document, step 1')))
+    expect(order.findIndex((text) => text.includes('Seed document, step 2'))).toBeLessThan(
+      order.findIndex((text) => text.includes('Seed document, step 1')),
+    )
 
     expectNoSecrets((await panel.textContent()) ?? '', saved!.token)
 
@@ -103,7 +112,9 @@ test.describe('the Developer panel', () => {
       await expect(otherPanel.getByTestId('api-log-entry').first()).toBeVisible()
       await expect(otherPanel).not.toContainText('POST /api/line_items')
       await expect(otherPanel).not.toContainText('"sku_code": "BOARD-WALNUT-40"')
-      const { entries } = (await (await other.request.get('/api/developer/requests')).json()) as { entries: { method: string; path: string }[] }
+      const { entries } = (await (await other.request.get('/api/developer/requests')).json()) as {
+        entries: { method: string; path: string }[]
+      }
       expect(entries.length).toBeGreaterThan(0)
       expect(entries.filter((entry) => entry.method === 'POST' && entry.path.startsWith('/api/'))).toEqual([])
     } finally {
@@ -114,7 +125,9 @@ test.describe('the Developer panel', () => {
     expect(await anonymous.json()).toEqual({ entries: [] })
   })
 
-  test("signing out starts a new log: the next person at this browser sees none of the last one's requests", async ({ page }) => {
+  test("signing out starts a new log: the next person at this browser sees none of the last one's requests", async ({
+    page,
+  }) => {
     await signIn(page, NEW_EMAIL)
     let panel = await openDeveloperPanel(page)
     const signInGrant = panel.getByTestId('api-log-entry').filter({ hasText: '"grant_type": "password"' })
@@ -149,18 +162,26 @@ test.describe('the Developer panel', () => {
     await expect(refresh.getByTestId('response-body')).toContainText('"refresh_token": "[redacted]"')
   })
 
-  test('works on a 360 px phone: a labelled dialog, nothing wider than the screen, no serious accessibility problem @phone', async ({ page }) => {
+  test('works on a 360 px phone: a labelled dialog, nothing wider than the screen, no serious accessibility problem @phone', async ({
+    page,
+  }) => {
     await page.goto('/')
     const panel = await openDeveloperPanel(page)
     const first = panel.getByTestId('api-log-entry').first()
     await first.locator('summary').first().click()
     await first.getByText(/^Response body/).click()
 
-    const widths = await panel.evaluate((dialog) => ({ dialog: dialog.getBoundingClientRect().width, content: dialog.scrollWidth, viewport: window.innerWidth }))
+    const widths = await panel.evaluate((dialog) => ({
+      dialog: dialog.getBoundingClientRect().width,
+      content: dialog.scrollWidth,
+      viewport: window.innerWidth,
+    }))
     expect(widths.dialog).toBeLessThanOrEqual(widths.viewport)
     expect(widths.content).toBeLessThanOrEqual(widths.viewport)
     const results = await new AxeBuilder({ page }).include('dialog').analyze()
-    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    const serious = results.violations.filter(
+      (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+    )
     expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
 
     await panel.getByRole('button', { name: 'Close' }).click()

@@ -1,6 +1,6 @@
+import { createServer, type Server } from 'node:http'
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
-import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 
 /**
@@ -23,8 +23,26 @@ const ORDER = {
   order_amount: 5990,
   order_tax_amount: 1081,
   order_lines: [
-    { type: 'physical', reference: 'TSHIRT', name: 'Blue T-shirt', quantity: 2, unit_price: 2500, tax_rate: 2200, total_amount: 5000, total_tax_amount: 902 },
-    { type: 'shipping_fee', reference: 'express', name: 'Express', quantity: 1, unit_price: 990, tax_rate: 2200, total_amount: 990, total_tax_amount: 179 },
+    {
+      type: 'physical',
+      reference: 'TSHIRT',
+      name: 'Blue T-shirt',
+      quantity: 2,
+      unit_price: 2500,
+      tax_rate: 2200,
+      total_amount: 5000,
+      total_tax_amount: 902,
+    },
+    {
+      type: 'shipping_fee',
+      reference: 'express',
+      name: 'Express',
+      quantity: 1,
+      unit_price: 990,
+      tax_rate: 2200,
+      total_amount: 990,
+      total_tax_amount: 179,
+    },
   ],
 }
 
@@ -113,13 +131,17 @@ async function payButtonAuthorizes(page: Page, data: Record<string, unknown>) {
     const shop = (window as unknown as { shop: Shop }).shop
     const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
     document.getElementById('pay')!.onclick = () =>
-      payments.authorize({ payment_method_category: 'klarna' }, authorizeData, (result: unknown) => shop.results.push(['authorize', result]))
+      payments.authorize({ payment_method_category: 'klarna' }, authorizeData, (result: unknown) =>
+        shop.results.push(['authorize', result]),
+      )
   }, data)
 }
 
 const results = (page: Page) => page.evaluate(() => (window as unknown as { shop: Shop }).shop.results)
-const events = (page: Page) => page.evaluate(() => (window as unknown as { shop: Shop }).shop.events.map(([name]) => name))
-const authorizeResults = async (page: Page) => (await results(page)).filter(([name]) => name === 'authorize').map(([, r]) => r)
+const events = (page: Page) =>
+  page.evaluate(() => (window as unknown as { shop: Shop }).shop.events.map(([name]) => name))
+const authorizeResults = async (page: Page) =>
+  (await results(page)).filter(([name]) => name === 'authorize').map(([, r]) => r)
 
 const dialogFrame = (page: Page) => page.frameLocator('iframe[title="Klarna"]')
 
@@ -146,7 +168,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     await expect(widget.getByText('Pay in 30 days')).toBeVisible()
 
     await expect.poll(() => results(page)).toEqual([['load', { show_form: true }]])
-    const heights = (await page.evaluate(() => (window as unknown as { shop: Shop }).shop.events)).filter(([n]) => n === 'heightChanged')
+    const heights = (await page.evaluate(() => (window as unknown as { shop: Shop }).shop.events)).filter(
+      ([n]) => n === 'heightChanged',
+    )
     expect(heights.length).toBeGreaterThan(0)
     const height = heights[heights.length - 1]![1] as number
     expect(height).toBeGreaterThan(40)
@@ -155,7 +179,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
 
   test('walks the dialog to approval; the token then makes a Klarna order and a customer token', async ({ page }) => {
     await initAndLoad(page, await createSession('buy_and_tokenize'))
-    await payButtonAuthorizes(page, { billing_address: { given_name: 'Mario', family_name: 'Rossi', email: 'customer@email.us', country: 'IT' } })
+    await payButtonAuthorizes(page, {
+      billing_address: { given_name: 'Mario', family_name: 'Rossi', email: 'customer@email.us', country: 'IT' },
+    })
     await page.getByRole('button', { name: 'Pay with Klarna' }).click()
 
     await expect(page.locator('iframe[title="Klarna"]')).toBeVisible()
@@ -174,7 +200,11 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
     await expect.poll(() => authorizeResults(page)).toHaveLength(1)
     const [approved] = (await authorizeResults(page)) as Record<string, unknown>[]
-    expect(approved).toStrictEqual({ approved: true, show_form: true, authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    expect(approved).toStrictEqual({
+      approved: true,
+      show_form: true,
+      authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
     expect(await events(page)).toEqual(expect.arrayContaining(['fullscreenOverlayShown', 'fullscreenOverlayHidden']))
     await expect(page.getByRole('button', { name: 'Pay with Klarna' })).toBeFocused()
 
@@ -213,10 +243,12 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     // Key down closes the dialog; the key's release then goes to the shop page (a press would send it to the
     // dialog's frame, which may already be gone, and Chromium can stall on that).
     await page.keyboard.down('Escape')
-    await expect.poll(() => authorizeResults(page)).toEqual([
-      { approved: false, show_form: true },
-      { approved: false, show_form: true },
-    ])
+    await expect
+      .poll(() => authorizeResults(page))
+      .toEqual([
+        { approved: false, show_form: true },
+        { approved: false, show_form: true },
+      ])
     await page.keyboard.up('Escape')
     await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
   })
@@ -238,8 +270,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
       const shop = (window as unknown as { shop: Shop }).shop
       const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
       document.getElementById('pay')!.onclick = () =>
-        payments.authorize({ payment_method_category: 'klarna', billing_address: { email: 'keyboard@email.us' } }, (result: unknown) =>
-          shop.results.push(['authorize', result]),
+        payments.authorize(
+          { payment_method_category: 'klarna', billing_address: { email: 'keyboard@email.us' } },
+          (result: unknown) => shop.results.push(['authorize', result]),
         )
     })
     await page.getByRole('button', { name: 'Pay with Klarna' }).focus()
@@ -268,9 +301,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     await page.keyboard.press('Shift+Tab')
     await expect(dialog.getByTestId('confirm-and-pay')).toBeFocused()
     await page.keyboard.press('Enter')
-    await expect.poll(() => authorizeResults(page)).toEqual([
-      { approved: true, show_form: true, authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/) },
-    ])
+    await expect
+      .poll(() => authorizeResults(page))
+      .toEqual([{ approved: true, show_form: true, authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/) }])
   })
 
   test('has no serious or critical accessibility violation in the widget and the dialog', async ({ page }) => {
@@ -280,7 +313,8 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     const dialog = dialogFrame(page)
     await expect(dialog.getByTestId('kaf-field')).toBeVisible()
     // Only the stand-in's own frames: the bare shop page around them is not under test.
-    const ours = () => new AxeBuilder({ page }).include('iframe[title="Klarna payment method"]').include('iframe[title="Klarna"]')
+    const ours = () =>
+      new AxeBuilder({ page }).include('iframe[title="Klarna payment method"]').include('iframe[title="Klarna"]')
     const identify = await ours().analyze()
     await dialog.getByRole('button', { name: 'Continue' }).click()
     await dialog.locator('#otp_field__container input').fill('123456')
@@ -290,7 +324,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     await expect(dialog.getByTestId('confirm-and-pay')).toBeVisible()
     const confirm = await ours().analyze()
     expect(identify.passes.length).toBeGreaterThan(0)
-    const serious = [...identify.violations, ...plan.violations, ...confirm.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    const serious = [...identify.violations, ...plan.violations, ...confirm.violations].filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    )
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
   })
 
@@ -301,7 +337,11 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     await expect(dialogFrame(page).getByTestId('kaf-field')).toBeVisible()
     await page.evaluate(() =>
       window.postMessage(
-        { namespace: 'klarna-standin', type: 'dialog-result', result: { approved: true, show_form: true, authorization_token: 'forged' } },
+        {
+          namespace: 'klarna-standin',
+          type: 'dialog-result',
+          result: { approved: true, show_form: true, authorization_token: 'forged' },
+        },
         '*',
       ),
     )
@@ -323,7 +363,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
         }
       }
       const names = {
-        loadBeforeInit: nameOf(() => payments.load({ container: '#klarna-container', payment_method_category: 'klarna' })),
+        loadBeforeInit: nameOf(() =>
+          payments.load({ container: '#klarna-container', payment_method_category: 'klarna' }),
+        ),
         badToken: nameOf(() => payments.init({ client_token: 'not-a-jwt' })),
         authorizeBeforeLoad: '',
         badContainer: '',

@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test'
-import { approveInKlarnaDialog, fillAddress, fillCheckoutDetails, ITALIAN_ADDRESS, payWithKlarna } from './support/checkout'
+import {
+  approveInKlarnaDialog,
+  fillAddress,
+  fillCheckoutDetails,
+  ITALIAN_ADDRESS,
+  payWithKlarna,
+} from './support/checkout'
 import { placedOrdersOf, walletOf } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, signUp, uniqueEmail } from './support/shopper'
@@ -16,7 +22,9 @@ test.describe('server actions called directly', () => {
     await fillCheckoutDetails(page, {})
     await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
     await payWithKlarna(page)
-    const action = await captureServerAction(page, () => page.getByRole('button', { name: 'Save Klarna to my wallet' }).click())
+    const action = await captureServerAction(page, () =>
+      page.getByRole('button', { name: 'Save Klarna to my wallet' }).click(),
+    )
 
     const otherContext = await browser.newContext()
     const other = await otherContext.newPage()
@@ -25,7 +33,9 @@ test.describe('server actions called directly', () => {
     await otherContext.close()
 
     const anonymous = await playwright.request.newContext()
-    expect((await replayServerAction(anonymous, action)).text).toContain('Please sign in to save Klarna to your wallet.')
+    expect((await replayServerAction(anonymous, action)).text).toContain(
+      'Please sign in to save Klarna to your wallet.',
+    )
     await anonymous.dispose()
 
     expect(await walletOf(owner, DEMO_PASSWORD)).toHaveLength(0)
@@ -43,9 +53,13 @@ test.describe('server actions called directly', () => {
 
     // The details form, caught before it reaches the server.
     await fillAddress(page, 'Billing address', ITALIAN_ADDRESS)
-    const details = await captureServerAction(page, () => page.getByRole('button', { name: 'Continue to payment' }).click())
+    const details = await captureServerAction(page, () =>
+      page.getByRole('button', { name: 'Continue to payment' }).click(),
+    )
     const anonymous = await playwright.request.newContext()
-    expect((await replayServerAction(anonymous, details)).text).toContain('Your cart is empty or was already checked out.')
+    expect((await replayServerAction(anonymous, details)).text).toContain(
+      'Your cart is empty or was already checked out.',
+    )
 
     // Pay: Klarna approves, and the action that would place the order is caught.
     await page.reload()
@@ -84,8 +98,12 @@ test.describe('server actions called directly', () => {
     }
     await fillCheckoutDetails(page, { email: uniqueEmail('markup'), address: hostile })
     await payWithKlarna(page)
-    await expect(page.getByRole('region', { name: 'Delivery and payment' })).toContainText('<img src=x onerror="injected.push(1)">')
-    await expect(page.getByRole('region', { name: 'Delivery and payment' })).toContainText('<script>injected.push(2)</script> Via Roma 1')
+    await expect(page.getByRole('region', { name: 'Delivery and payment' })).toContainText(
+      '<img src=x onerror="injected.push(1)">',
+    )
+    await expect(page.getByRole('region', { name: 'Delivery and payment' })).toContainText(
+      '<script>injected.push(2)</script> Via Roma 1',
+    )
     expect(await page.evaluate(() => (window as unknown as { injected: unknown[] }).injected)).toEqual([])
     await expect(page.locator('main img[src="x"]')).toHaveCount(0)
   })

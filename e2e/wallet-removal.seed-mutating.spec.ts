@@ -5,7 +5,11 @@ import { DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './s
 
 // These tests remove returning@example.com's seeded Klarna source, so they run after every other spec.
 test.describe('removing a saved Klarna source', () => {
-  test("another customer, or nobody, can't remove it by calling the server action directly", async ({ page, browser, playwright }) => {
+  test("another customer, or nobody, can't remove it by calling the server action directly", async ({
+    page,
+    browser,
+    playwright,
+  }) => {
     const [entry] = await walletOf(RETURNING_EMAIL, DEMO_PASSWORD)
     expect(entry).toBeDefined()
 

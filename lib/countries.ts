@@ -5,7 +5,21 @@
 const names = new Intl.DisplayNames(['en'], { type: 'region' })
 
 /** The EU countries Klarna serves, for a market that does not list its own. */
-export const KLARNA_EU_COUNTRIES = ['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'PL', 'PT', 'SE'] as const
+export const KLARNA_EU_COUNTRIES = [
+  'AT',
+  'BE',
+  'DE',
+  'DK',
+  'ES',
+  'FI',
+  'FR',
+  'IE',
+  'IT',
+  'NL',
+  'PL',
+  'PT',
+  'SE',
+] as const
 
 function countryName(code: string): string {
   return names.of(code) ?? code

@@ -1,9 +1,9 @@
 import 'server-only'
 import { cookies, headers } from 'next/headers'
+import type { CustomerTokens } from '@/lib/auth/customer-token'
+import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
-import { currentCustomer } from '@/lib/auth/session'
-import type { CustomerTokens } from '@/lib/auth/customer-token'
 
 /**
  * Who is shopping in this request, as far as Commerce Layer is concerned: the client that acts for them

@@ -7,7 +7,18 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 const buildId = join(root, distDir, 'BUILD_ID')
-const sources = ['app', 'components', 'lib', 'public', 'next.config.js', 'tailwind.config.ts', 'postcss.config.mjs', 'package-lock.json', 'proxy.ts', 'instrumentation.ts']
+const sources = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'next.config.js',
+  'tailwind.config.ts',
+  'postcss.config.mjs',
+  'package-lock.json',
+  'proxy.ts',
+  'instrumentation.ts',
+]
 
 function newestModification(path) {
   if (!existsSync(path)) return 0
@@ -24,7 +35,11 @@ const changedAt = Math.max(...sources.map((source) => newestModification(join(ro
 if (builtAt > changedAt) {
   console.log('The production build is up to date.')
 } else {
-  console.log(builtAt === 0 ? 'No production build yet: building the storefront…' : 'Sources changed since the last build: building…')
+  console.log(
+    builtAt === 0
+      ? 'No production build yet: building the storefront…'
+      : 'Sources changed since the last build: building…',
+  )
   const result = spawnSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit' })
   process.exit(result.status ?? 1)
 }

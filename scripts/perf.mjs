@@ -27,15 +27,27 @@ async function guestCartCookie(sandboxUrl) {
   const token = await fetch(`${sandboxUrl}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'sandbox-storefront', scope: 'market:code:europe' }),
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: 'sandbox-storefront',
+      scope: 'market:code:europe',
+    }),
   }).then((response) => response.json())
   const headers = { ...jsonApi, Authorization: `Bearer ${token.access_token}` }
-  const order = await fetch(`${sandboxUrl}/api/orders`, { method: 'POST', headers, body: JSON.stringify({ data: { type: 'orders', attributes: {} } }) }).then((response) => response.json())
+  const order = await fetch(`${sandboxUrl}/api/orders`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ data: { type: 'orders', attributes: {} } }),
+  }).then((response) => response.json())
   await fetch(`${sandboxUrl}/api/line_items`, {
     method: 'POST',
     headers,
     body: JSON.stringify({
-      data: { type: 'line_items', attributes: { sku_code: 'MUG-STONE-350', quantity: 1 }, relationships: { order: { data: { type: 'orders', id: order.data.id } } } },
+      data: {
+        type: 'line_items',
+        attributes: { sku_code: 'MUG-STONE-350', quantity: 1 },
+        relationships: { order: { data: { type: 'orders', id: order.data.id } } },
+      },
     }),
   })
   return `cart=${order.data.id}`
@@ -61,7 +73,7 @@ if (build.status !== 0) process.exit(build.status ?? 1)
 
 const chromePath = findChromium()
 if (!chromePath) {
-  console.error('No Chromium found: set CHROMIUM_PATH or install Debian\'s chromium.')
+  console.error("No Chromium found: set CHROMIUM_PATH or install Debian's chromium.")
   process.exit(1)
 }
 

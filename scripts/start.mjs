@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process'
 import { ports, runShop } from './lib/run-shop.mjs'
 
-const build = spawnSync(process.execPath, [new URL('./build-if-needed.mjs', import.meta.url).pathname], { stdio: 'inherit' })
+const build = spawnSync(process.execPath, [new URL('./build-if-needed.mjs', import.meta.url).pathname], {
+  stdio: 'inherit',
+})
 if (build.status !== 0) process.exit(build.status ?? 1)
 
 runShop({ sandboxCommand: 'tsx sandbox/src/main.ts', shopCommand: `next start -p ${ports.shop}` })

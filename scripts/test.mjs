@@ -6,16 +6,20 @@ const steps = [
   ['types', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit and sandbox tests', 'npx', ['vitest', 'run']],
-  ['sandbox under load (npm run load: 10 s, 20 shoppers, then the audit)', 'npm', ['run', '--silent', 'load', '--', '--seconds', '10', '--shoppers', '20']],
+  [
+    'sandbox under load (npm run load: 10 s, 20 shoppers, then the audit)',
+    'npm',
+    ['run', '--silent', 'load', '--', '--seconds', '10', '--shoppers', '20'],
+  ],
   ['production build', 'npx', ['next', 'build']],
   ['end-to-end (Playwright, Chromium)', 'npx', ['playwright', 'test']],
 ]
 
 if (!findChromium()) {
-  console.log('No Chromium found (CHROMIUM_PATH, /usr/bin/chromium): installing Playwright\'s own…')
+  console.log("No Chromium found (CHROMIUM_PATH, /usr/bin/chromium): installing Playwright's own…")
   const install = spawnSync('npx', ['playwright', 'install', 'chromium'], { stdio: 'inherit' })
   if (install.status !== 0) {
-    console.error('Could not install a Chromium. Install Debian\'s (apt-get install chromium) or set CHROMIUM_PATH.')
+    console.error("Could not install a Chromium. Install Debian's (apt-get install chromium) or set CHROMIUM_PATH.")
     process.exit(1)
   }
 }

@@ -1,8 +1,8 @@
+import { connection } from 'next/server'
+import { preload } from 'react-dom'
 import { ProductCard } from '@/components/catalog/product-card'
 import { getProducts } from '@/lib/commerce-layer/catalog'
 import { shopperClient } from '@/lib/shopper'
-import { connection } from 'next/server'
-import { preload } from 'react-dom'
 
 export default async function HomePage() {
   // Rendered per request: prices and stock come from Commerce Layer, which the build cannot reach.

@@ -1,9 +1,9 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CartLineItem } from '@/components/cart/cart-line-item'
 import { getCart } from '@/lib/commerce-layer/cart'
 import { formatMoney } from '@/lib/money'
 import { readCartId, shopperClient } from '@/lib/shopper'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Your cart' }
 
@@ -16,7 +16,10 @@ export default async function CartPage() {
       <section className="mx-auto max-w-md py-16 text-center">
         <h1 className="text-2xl font-semibold">Your cart is empty</h1>
         <p className="mt-2 text-ink-soft">Find something you like, and it will wait for you here.</p>
-        <Link href="/" className="mt-6 inline-flex rounded-full bg-brand px-6 py-3 text-sm font-semibold text-white hover:bg-brand-dark">
+        <Link
+          href="/"
+          className="mt-6 inline-flex rounded-full bg-brand px-6 py-3 text-sm font-semibold text-white hover:bg-brand-dark"
+        >
           Continue shopping
         </Link>
       </section>

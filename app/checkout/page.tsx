@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { CheckoutDetailsForm } from '@/components/checkout/checkout-details-form'
 import { OrderSummary } from '@/components/checkout/order-summary'
@@ -7,6 +6,7 @@ import { getCheckout, missingForPayment } from '@/lib/commerce-layer/checkout'
 import { startCheckoutForCustomer } from '@/lib/commerce-layer/checkout-start'
 import { env } from '@/lib/env'
 import { currentShopper, readCartId } from '@/lib/shopper'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Checkout' }
 

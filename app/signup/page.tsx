@@ -1,8 +1,8 @@
-import type { Metadata } from 'next'
 import { redirect } from 'next/navigation'
 import { SignUpForm } from '@/components/account/sign-up-form'
 import { safeCallbackPath } from '@/lib/auth/callback-url'
 import { currentCustomer } from '@/lib/auth/session'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Create an account' }
 

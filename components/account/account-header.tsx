@@ -1,7 +1,13 @@
 import { AccountNav } from './account-nav'
 
 /** The top of every account page: whose account, and the way between its pages. */
-export function AccountHeader({ email, current }: { email: string; current: Parameters<typeof AccountNav>[0]['current'] }) {
+export function AccountHeader({
+  email,
+  current,
+}: {
+  email: string
+  current: Parameters<typeof AccountNav>[0]['current']
+}) {
   return (
     <>
       <h1 className="text-2xl font-semibold">Your account</h1>

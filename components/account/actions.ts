@@ -4,8 +4,8 @@ import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { startNewApiLog } from '@/lib/api-log/browser-cookie'
-import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { currentCustomer } from '@/lib/auth/session'
+import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
@@ -27,8 +27,13 @@ const signUpSchema = z
   })
 
 /** Creates a Commerce Layer customer with the sales channel's token. The form then signs the shopper in. */
-export async function signUpAction(_previous: FormState<SignUpField>, formData: FormData): Promise<FormState<SignUpField>> {
-  const email = String(formData.get('email') ?? '').trim().toLowerCase()
+export async function signUpAction(
+  _previous: FormState<SignUpField>,
+  formData: FormData,
+): Promise<FormState<SignUpField>> {
+  const email = String(formData.get('email') ?? '')
+    .trim()
+    .toLowerCase()
   const input = signUpSchema.safeParse({
     email,
     password: formData.get('password') ?? '',
@@ -56,10 +61,20 @@ export async function signUpAction(_previous: FormState<SignUpField>, formData: 
       }
     }
     if (problem?.status === 422 && problem.attribute === 'password') {
-      return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors: { password: 'Choose a stronger password.' }, values: { email } }
+      return {
+        status: 'error',
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: { password: 'Choose a stronger password.' },
+        values: { email },
+      }
     }
     console.error('Sign-up failed:', error)
-    return { status: 'error', message: 'The store is unavailable right now, please try again.', fieldErrors: {}, values: { email } }
+    return {
+      status: 'error',
+      message: 'The store is unavailable right now, please try again.',
+      fieldErrors: {},
+      values: { email },
+    }
   }
   return { status: 'success', message: 'Account created. Signing you in…', fieldErrors: {}, values: { email } }
 }

@@ -1,11 +1,11 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
+import { signIn } from 'next-auth/react'
 import { useState, useTransition } from 'react'
-import { StatusMessage } from '@/components/ui/status-message'
 import { Spinner } from '@/components/ui/spinner'
+import { StatusMessage } from '@/components/ui/status-message'
 import { TextField } from '@/components/ui/text-field'
 import { SIGN_IN_UNAVAILABLE } from '@/lib/auth/messages'
 import { adoptGuestCartAction } from './actions'
@@ -25,7 +25,11 @@ export function SignInForm({ callbackPath, notice }: { callbackPath: string; not
         redirect: false,
       })
       if (!result?.ok) {
-        setError(result?.error === SIGN_IN_UNAVAILABLE ? 'The store is unavailable right now, please try again.' : 'Email or password is incorrect')
+        setError(
+          result?.error === SIGN_IN_UNAVAILABLE
+            ? 'The store is unavailable right now, please try again.'
+            : 'Email or password is incorrect',
+        )
         return
       }
       await adoptGuestCartAction()
@@ -50,7 +54,10 @@ export function SignInForm({ callbackPath, notice }: { callbackPath: string; not
       <StatusMessage status={error ? 'error' : 'idle'} message={error} />
       <p className="text-sm text-ink-soft">
         New here?{' '}
-        <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackPath)}`} className="font-medium text-ink underline underline-offset-4">
+        <Link
+          href={`/signup?callbackUrl=${encodeURIComponent(callbackPath)}`}
+          className="font-medium text-ink underline underline-offset-4"
+        >
           Create an account
         </Link>
       </p>

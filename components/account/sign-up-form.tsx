@@ -1,8 +1,8 @@
 'use client'
 
-import { signIn } from 'next-auth/react'
 import Link from 'next/link'
 import { useRouter } from 'next/navigation'
+import { signIn } from 'next-auth/react'
 import { useActionState, useEffect, useRef, useState } from 'react'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
@@ -21,7 +21,11 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
     if (state.status !== 'success' || !state.values.email) return
     let cancelled = false
     void (async () => {
-      const result = await signIn('credentials', { email: state.values.email, password: password.current, redirect: false })
+      const result = await signIn('credentials', {
+        email: state.values.email,
+        password: password.current,
+        redirect: false,
+      })
       if (cancelled) return
       if (!result?.ok) {
         setSignInError('Your account was created, but signing in failed. Please sign in.')
@@ -39,7 +43,15 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const message = signInError || state.message
   return (
     <form action={formAction} className="space-y-4" noValidate>
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values.email} error={state.fieldErrors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values.email}
+        error={state.fieldErrors.email}
+      />
       <TextField
         label="Password"
         name="password"
@@ -67,7 +79,10 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
       <StatusMessage status={signInError ? 'error' : state.status} message={message} />
       <p className="text-sm text-ink-soft">
         Already have an account?{' '}
-        <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`} className="font-medium text-ink underline underline-offset-4">
+        <Link
+          href={`/signin?callbackUrl=${encodeURIComponent(callbackPath)}`}
+          className="font-medium text-ink underline underline-offset-4"
+        >
           Sign in
         </Link>
       </p>

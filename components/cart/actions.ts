@@ -2,10 +2,10 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
+import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { readCartId, shopperClient, writeCartId } from '@/lib/shopper'
-import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 
 // Server actions are public endpoints: every input is parsed, and a line item is touched only when it is
 // in the cart this browser's cookie points at.

@@ -2,9 +2,9 @@
 
 import Link from 'next/link'
 import { useActionState, useId } from 'react'
+import { idleState } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
-import { idleState } from '@/components/ui/action-state'
 import { addToCartAction } from './actions'
 import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
 

@@ -11,7 +11,7 @@ export default function CartCountBadge({ shopperKey }: { shopperKey: string }) {
       <span
         data-testid="cart-count"
         aria-hidden="true"
-        className={`min-w-6 rounded-full px-1.5 text-center text-xs font-semibold leading-6 ${count > 0 ? 'bg-brand text-white' : 'bg-stone-200 text-ink-soft'}`}
+        className={`min-w-6 rounded-full px-1.5 text-center text-xs leading-6 font-semibold ${count > 0 ? 'bg-brand text-white' : 'bg-stone-200 text-ink-soft'}`}
       >
         {count}
       </span>

@@ -3,11 +3,11 @@
 import Link from 'next/link'
 import { useActionState } from 'react'
 import { Thumbnail } from '@/components/catalog/thumbnail'
+import { idleState } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { CartLine } from '@/lib/commerce-layer/cart'
 import { formatMoney } from '@/lib/money'
-import { idleState } from '@/components/ui/action-state'
 import { removeFromCartAction, updateQuantityAction } from './actions'
 import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
 
@@ -15,8 +15,14 @@ const MAX_QUANTITY = 99
 
 export function CartLineItem({ line, currency }: { line: CartLine; currency: string }) {
   const refreshCartSummary = useRefreshCartSummary()
-  const [quantityState, updateQuantity] = useActionState(withCartSummaryRefresh(updateQuantityAction, refreshCartSummary), idleState)
-  const [removeState, remove] = useActionState(withCartSummaryRefresh(removeFromCartAction, refreshCartSummary), idleState)
+  const [quantityState, updateQuantity] = useActionState(
+    withCartSummaryRefresh(updateQuantityAction, refreshCartSummary),
+    idleState,
+  )
+  const [removeState, remove] = useActionState(
+    withCartSummaryRefresh(removeFromCartAction, refreshCartSummary),
+    idleState,
+  )
 
   const latest = removeState.status !== 'idle' ? removeState : quantityState
   return (
@@ -33,7 +39,11 @@ export function CartLineItem({ line, currency }: { line: CartLine; currency: str
         </div>
         <p className="text-sm text-ink-soft">{formatMoney({ cents: line.unitCents, currency })} each</p>
         <div className="flex flex-wrap items-center gap-4">
-          <form action={updateQuantity} className="flex items-center gap-1" aria-label={`Change quantity of ${line.name}`}>
+          <form
+            action={updateQuantity}
+            className="flex items-center gap-1"
+            aria-label={`Change quantity of ${line.name}`}
+          >
             <input type="hidden" name="lineItemId" value={line.id} />
             <SubmitButton
               variant="secondary"
@@ -45,7 +55,11 @@ export function CartLineItem({ line, currency }: { line: CartLine; currency: str
             >
               −
             </SubmitButton>
-            <output className="w-10 text-center font-medium" aria-label={`Quantity of ${line.name}`} data-testid="line-quantity">
+            <output
+              className="w-10 text-center font-medium"
+              aria-label={`Quantity of ${line.name}`}
+              data-testid="line-quantity"
+            >
               {line.quantity}
             </output>
             <SubmitButton

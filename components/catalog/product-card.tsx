@@ -9,7 +9,11 @@ export function ProductCard({ product, priority }: { product: Product; priority:
   // chose one, competing with the page's own first paint; a product page renders fast on demand.
   return (
     <li className="group">
-      <Link href={`/products/${encodeURIComponent(product.code)}`} prefetch={false} className="block rounded-2xl focus-visible:outline-offset-4">
+      <Link
+        href={`/products/${encodeURIComponent(product.code)}`}
+        prefetch={false}
+        className="block rounded-2xl focus-visible:outline-offset-4"
+      >
         <ProductImage src={product.imageUrl} alt="" priority={priority} />
         <div className="mt-3 flex items-start justify-between gap-2">
           <h3 className="text-sm font-medium group-hover:underline sm:text-base">{product.name}</h3>

@@ -2,8 +2,18 @@
 export function Thumbnail({ src, className }: { src: string | null; className: string }) {
   return (
     <div className={`relative shrink-0 overflow-hidden bg-stone-100 ${className}`}>
-      {/* eslint-disable-next-line @next/next/no-img-element -- SVGs or the image CDN's own sizes: nothing to optimise */}
-      {src && <img src={src} alt="" width={96} height={96} loading="lazy" decoding="async" className="size-full object-cover" />}
+      {src && (
+        // eslint-disable-next-line @next/next/no-img-element -- SVGs or the image CDN's own sizes: nothing to optimise
+        <img
+          src={src}
+          alt=""
+          width={96}
+          height={96}
+          loading="lazy"
+          decoding="async"
+          className="size-full object-cover"
+        />
+      )}
     </div>
   )
 }

@@ -14,7 +14,6 @@ import {
   type CheckoutAddress,
 } from '@/lib/commerce-layer/checkout'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { getOrderDetails } from '@/lib/commerce-layer/orders'
 import {
   createKlarnaPayment,
   klarnaAuthorizeData,
@@ -22,6 +21,7 @@ import {
   type KlarnaAuthorizeData,
   type KlarnaCategory,
 } from '@/lib/commerce-layer/klarna'
+import { getOrderDetails } from '@/lib/commerce-layer/orders'
 import { saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
 import { clearCartId, currentShopper, readCartId, rememberPlacedOrder, type Shopper } from '@/lib/shopper'
 import { ADDRESS_FIELDS, addressSchema, emailSchema, type CheckoutField } from './checkout-form-schema'
@@ -48,7 +48,8 @@ export type DetailsState = FormState<CheckoutField>
 /** Contact email, addresses and shipping method, checked with zod, then set on the order. */
 export async function saveCheckoutDetailsAction(_previous: DetailsState, formData: FormData): Promise<DetailsState> {
   const values: DetailsState['values'] = {}
-  for (const [name, value] of formData.entries()) if (typeof value === 'string' && !name.startsWith('$')) values[name as CheckoutField] = value
+  for (const [name, value] of formData.entries())
+    if (typeof value === 'string' && !name.startsWith('$')) values[name as CheckoutField] = value
 
   let opened
   try {
@@ -57,7 +58,8 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
     console.error('Checkout could not load the order:', error)
     return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors: {}, values }
   }
-  if (!opened) return { status: 'error', message: 'Your cart is empty or was already checked out.', fieldErrors: {}, values }
+  if (!opened)
+    return { status: 'error', message: 'Your cart is empty or was already checked out.', fieldErrors: {}, values }
   const { shopper, checkout } = opened
 
   const fieldErrors: DetailsState['fieldErrors'] = {}
@@ -67,14 +69,18 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
 
   const schema = addressSchema(checkout.countries)
   const billing = schema.safeParse(readAddress(formData, 'billing'))
-  if (!billing.success) for (const issue of billing.error.issues) fieldErrors[`billing.${issue.path[0] as (typeof ADDRESS_FIELDS)[number]}`] ??= issue.message
+  if (!billing.success)
+    for (const issue of billing.error.issues)
+      fieldErrors[`billing.${issue.path[0] as (typeof ADDRESS_FIELDS)[number]}`] ??= issue.message
   const sameAsBilling = formData.get('shippingSameAsBilling') === 'on'
   const shipping = sameAsBilling ? null : schema.safeParse(readAddress(formData, 'shipping'))
   if (shipping && !shipping.success) {
-    for (const issue of shipping.error.issues) fieldErrors[`shipping.${issue.path[0] as (typeof ADDRESS_FIELDS)[number]}`] ??= issue.message
+    for (const issue of shipping.error.issues)
+      fieldErrors[`shipping.${issue.path[0] as (typeof ADDRESS_FIELDS)[number]}`] ??= issue.message
   }
   const shippingMethodId = String(formData.get('shippingMethodId') ?? '')
-  if (!checkout.shippingOptions.some((option) => option.id === shippingMethodId)) fieldErrors.shippingMethodId = 'Choose how we should deliver.'
+  if (!checkout.shippingOptions.some((option) => option.id === shippingMethodId))
+    fieldErrors.shippingMethodId = 'Choose how we should deliver.'
 
   if (Object.keys(fieldErrors).length > 0 || !billing.success || (shipping && !shipping.success)) {
     return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values }
@@ -83,9 +89,15 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
   const { client } = shopper
   try {
     if (checkout.customerEmail !== email) await setCustomerEmail(client, checkout.id, email)
-    await setAddresses(client, checkout.id, billing.data as CheckoutAddress, shipping?.success ? (shipping.data as CheckoutAddress) : null, {
-      saveToAddressBook: shopper.customer !== null,
-    })
+    await setAddresses(
+      client,
+      checkout.id,
+      billing.data as CheckoutAddress,
+      shipping?.success ? (shipping.data as CheckoutAddress) : null,
+      {
+        saveToAddressBook: shopper.customer !== null,
+      },
+    )
     if (checkout.shipmentId && checkout.shippingMethodId !== shippingMethodId) {
       await selectShippingMethod(client, checkout.shipmentId, shippingMethodId)
     }
@@ -95,7 +107,12 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.status === 422) {
-      return { status: 'error', message: 'Some details could not be saved. Please check them and try again.', fieldErrors, values }
+      return {
+        status: 'error',
+        message: 'Some details could not be saved. Please check them and try again.',
+        fieldErrors,
+        values,
+      }
     }
     console.error('Saving checkout details failed:', error)
     return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors, values }
@@ -118,7 +135,8 @@ export async function prepareKlarnaPaymentAction(): Promise<KlarnaPaymentState> 
     if (!opened) return { status: 'unavailable', message: 'Your cart is empty or was already checked out.' }
     const { shopper, checkout } = opened
     if (missingForPayment(checkout).length > 0) return { status: 'unavailable', message: 'Fill in your details first.' }
-    if (!checkout.klarnaPaymentMethodId) return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    if (!checkout.klarnaPaymentMethodId)
+      return { status: 'unavailable', message: "Klarna can't be used for this order." }
     const switchedToKlarna = checkout.paymentMethodId !== checkout.klarnaPaymentMethodId
     if (switchedToKlarna) await selectPaymentMethod(shopper.client, checkout.id, checkout.klarnaPaymentMethodId)
 
@@ -154,7 +172,10 @@ const payInput = z.object({ authorizationToken: z.string().trim().min(1).max(255
  * asked for it) saves the Klarna payment source to the wallet, in that order, as Commerce Layer's own
  * components do. A failed save never undoes or hides the placed order.
  */
-export async function payWithKlarnaAction(input: { authorizationToken: string; saveToWallet: boolean }): Promise<PayWithKlarnaResult> {
+export async function payWithKlarnaAction(input: {
+  authorizationToken: string
+  saveToWallet: boolean
+}): Promise<PayWithKlarnaResult> {
   const parsed = payInput.safeParse(input)
   if (!parsed.success) return { status: 'error', message: 'Klarna did not approve this payment. Please try again.' }
   const cartId = await readCartId()
@@ -169,8 +190,12 @@ export async function payWithKlarnaAction(input: { authorizationToken: string; s
     return { status: 'error', message: STORE_UNAVAILABLE }
   }
   // Placed already, by an earlier click of this same shopper: answer as that click did.
-  if (!checkout) return (await alreadyPlaced(cartId)) ?? { status: 'error', message: 'Your cart is empty or was already checked out.' }
-  if (!checkout.klarnaPayment) return { status: 'authorize-again', message: 'Your cart changed. Please confirm with Klarna again.' }
+  if (!checkout)
+    return (
+      (await alreadyPlaced(cartId)) ?? { status: 'error', message: 'Your cart is empty or was already checked out.' }
+    )
+  if (!checkout.klarnaPayment)
+    return { status: 'authorize-again', message: 'Your cart changed. Please confirm with Klarna again.' }
 
   try {
     await sendKlarnaAuthorization(shopper.client, checkout.klarnaPayment.id, parsed.data.authorizationToken)
@@ -178,12 +203,21 @@ export async function payWithKlarnaAction(input: { authorizationToken: string; s
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.reason === 'already_placed' || problem?.reason === 'being_placed') {
-      return (await alreadyPlaced(cartId)) ?? { status: 'error', message: 'This order is being placed. Please wait a moment.' }
+      return (
+        (await alreadyPlaced(cartId)) ?? {
+          status: 'error',
+          message: 'This order is being placed. Please wait a moment.',
+        }
+      )
     }
     if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'payment_source')) {
-      return { status: 'authorize-again', message: 'Klarna needs to confirm this payment again (your cart changed, or the approval expired).' }
+      return {
+        status: 'authorize-again',
+        message: 'Klarna needs to confirm this payment again (your cart changed, or the approval expired).',
+      }
     }
-    if (problem?.status === 422) return { status: 'error', message: "This order can't be placed yet. Please check your details." }
+    if (problem?.status === 422)
+      return { status: 'error', message: "This order can't be placed yet. Please check your details." }
     console.error('Placing the order failed:', error)
     return { status: 'error', message: STORE_UNAVAILABLE }
   }

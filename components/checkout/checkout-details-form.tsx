@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useActionState, useEffect, useState } from 'react'
+import type { FormState } from '@/components/account/form-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { TextField } from '@/components/ui/text-field'
@@ -10,7 +11,6 @@ import { formatMoney } from '@/lib/money'
 import { saveCheckoutDetailsAction } from './actions'
 import { AddressFields } from './address-fields'
 import type { CheckoutField } from './checkout-form-schema'
-import type { FormState } from '@/components/account/form-state'
 
 type Props = {
   email: string | null
@@ -52,9 +52,24 @@ export function CheckoutDetailsForm(props: Props) {
         </h2>
         <div className="mt-4 max-w-md">
           {props.emailFixed ? (
-            <TextField label="Email" name="email" type="email" value={props.email ?? ''} readOnly hint="The email of your account." />
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              value={props.email ?? ''}
+              readOnly
+              hint="The email of your account."
+            />
           ) : (
-            <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={values.email ?? props.email ?? ''} error={errors.email} required />
+            <TextField
+              label="Email"
+              name="email"
+              type="email"
+              autoComplete="email"
+              defaultValue={values.email ?? props.email ?? ''}
+              error={errors.email}
+              required
+            />
           )}
         </div>
       </section>
@@ -64,7 +79,13 @@ export function CheckoutDetailsForm(props: Props) {
           Billing address
         </h2>
         <div className="mt-4">
-          <AddressFields prefix="billing" initial={props.billing} values={values} errors={errors} countries={props.countries} />
+          <AddressFields
+            prefix="billing"
+            initial={props.billing}
+            values={values}
+            errors={errors}
+            countries={props.countries}
+          />
         </div>
       </section>
 
@@ -84,7 +105,13 @@ export function CheckoutDetailsForm(props: Props) {
         </label>
         {!sameAsBilling && (
           <div className="mt-4">
-            <AddressFields prefix="shipping" initial={props.shipping} values={values} errors={errors} countries={props.countries} />
+            <AddressFields
+              prefix="shipping"
+              initial={props.shipping}
+              values={values}
+              errors={errors}
+              countries={props.countries}
+            />
           </div>
         )}
       </section>
@@ -93,18 +120,26 @@ export function CheckoutDetailsForm(props: Props) {
         <legend className="text-lg font-semibold">Delivery</legend>
         <div className="mt-4 space-y-3">
           {props.shippingOptions.map((option, index) => (
-            <label key={option.id} className="flex cursor-pointer items-center justify-between gap-4 rounded-xl border border-stone-300 bg-white p-4 has-[:checked]:border-brand has-[:checked]:ring-1 has-[:checked]:ring-brand">
+            <label
+              key={option.id}
+              className="flex cursor-pointer items-center justify-between gap-4 rounded-xl border border-stone-300 bg-white p-4 has-[:checked]:border-brand has-[:checked]:ring-1 has-[:checked]:ring-brand"
+            >
               <span className="flex items-center gap-3">
                 <input
                   type="radio"
                   name="shippingMethodId"
                   value={option.id}
-                  defaultChecked={(values.shippingMethodId ?? props.shippingMethodId ?? (index === 0 ? option.id : null)) === option.id}
+                  defaultChecked={
+                    (values.shippingMethodId ?? props.shippingMethodId ?? (index === 0 ? option.id : null)) ===
+                    option.id
+                  }
                   className="size-5 accent-brand"
                 />
                 <span className="font-medium">{option.name}</span>
               </span>
-              <span className="text-sm">{option.priceCents === 0 ? 'Free' : formatMoney({ cents: option.priceCents, currency: props.currency })}</span>
+              <span className="text-sm">
+                {option.priceCents === 0 ? 'Free' : formatMoney({ cents: option.priceCents, currency: props.currency })}
+              </span>
             </label>
           ))}
         </div>
@@ -116,7 +151,11 @@ export function CheckoutDetailsForm(props: Props) {
       </fieldset>
 
       <div>
-        <SubmitButton pendingLabel="Saving…" className="h-12 min-w-56" variant={props.complete ? 'secondary' : 'primary'}>
+        <SubmitButton
+          pendingLabel="Saving…"
+          className="h-12 min-w-56"
+          variant={props.complete ? 'secondary' : 'primary'}
+        >
           {props.complete ? 'Update details' : 'Continue to payment'}
         </SubmitButton>
         <StatusMessage status={state.status} message={state.message} className="mt-3" />

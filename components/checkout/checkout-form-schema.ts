@@ -30,4 +30,6 @@ export function addressSchema(countries: readonly string[]) {
   })
 }
 
-export const emailSchema = z.email('Enter an email address like name@example.com.').max(254, 'That email address is too long.')
+export const emailSchema = z
+  .email('Enter an email address like name@example.com.')
+  .max(254, 'That email address is too long.')

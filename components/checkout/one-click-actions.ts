@@ -32,7 +32,8 @@ export async function payWithSavedSourceAction(_previous: OneClickState, formDat
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in again to pay with your saved Klarna.')
   const input = sourceSchema.safeParse({ sourceId: formData.get('sourceId') })
-  if (!input.success) return failed('That saved Klarna is not in your wallet. Pay with another Klarna account below.', 'other-klarna')
+  if (!input.success)
+    return failed('That saved Klarna is not in your wallet. Pay with another Klarna account below.', 'other-klarna')
   const orderId = await readCartId()
   if (!orderId) return failed('Your cart is empty or was already checked out.')
 
@@ -45,10 +46,16 @@ export async function payWithSavedSourceAction(_previous: OneClickState, formDat
   }
   if (readiness.status === 'placed') return finishPlaced(orderId)
   if (!readiness.availableSourceIds.includes(input.data.sourceId)) {
-    return failed('That saved Klarna is no longer in your wallet. Pay with another Klarna account below.', 'other-klarna')
+    return failed(
+      'That saved Klarna is no longer in your wallet. Pay with another Klarna account below.',
+      'other-klarna',
+    )
   }
   if (readiness.missing.length > 0) {
-    return failed(`Add ${readiness.missing.map((field) => MISSING_WORDS[field]).join(' and ')} above, then pay.`, 'details')
+    return failed(
+      `Add ${readiness.missing.map((field) => MISSING_WORDS[field]).join(' and ')} above, then pay.`,
+      'details',
+    )
   }
 
   try {
@@ -70,10 +77,19 @@ async function finishPlaced(orderId: string): Promise<never> {
 
 function explain(error: unknown): OneClickState {
   const problem = describeCommerceLayerError(error)
-  if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'payment_source' || detail.attribute === '_customer_payment_source_id')) {
-    return failed("Klarna declined this saved account (it may have been cancelled). Your cart is still here: pay with another Klarna account below.", 'other-klarna')
+  if (
+    problem?.status === 422 &&
+    problem.all.some(
+      (detail) => detail.attribute === 'payment_source' || detail.attribute === '_customer_payment_source_id',
+    )
+  ) {
+    return failed(
+      'Klarna declined this saved account (it may have been cancelled). Your cart is still here: pay with another Klarna account below.',
+      'other-klarna',
+    )
   }
-  if (problem?.status === 422) return failed("This order can't be placed yet. Please check your details above.", 'details')
+  if (problem?.status === 422)
+    return failed("This order can't be placed yet. Please check your details above.", 'details')
   if (problem?.status === 404) return failed('Your cart is empty or was already checked out.')
   console.error('One-click payment failed:', error)
   return failed('The store is unavailable right now, please try again.')

@@ -27,7 +27,13 @@ export function OrderSummary({ checkout }: { checkout: Checkout }) {
         </div>
         <div className="flex justify-between">
           <dt>Shipping</dt>
-          <dd>{checkout.shippingMethodId ? (checkout.shippingCents === 0 ? 'Free' : money(checkout.shippingCents)) : 'Chosen below'}</dd>
+          <dd>
+            {checkout.shippingMethodId
+              ? checkout.shippingCents === 0
+                ? 'Free'
+                : money(checkout.shippingCents)
+              : 'Chosen below'}
+          </dd>
         </div>
         <div className="flex justify-between text-ink-soft">
           <dt>Of which VAT</dt>

@@ -1,11 +1,11 @@
 'use client'
 
 import { useActionState, useEffect, useId, useState } from 'react'
+import { useFormStatus } from 'react-dom'
 import { KlarnaCheckout } from '@/components/klarna/klarna-checkout'
 import { Spinner } from '@/components/ui/spinner'
 import { formatMoney } from '@/lib/money'
 import { payWithSavedSourceAction, type OneClickState } from './one-click-actions'
-import { useFormStatus } from 'react-dom'
 
 type Props = {
   savedSources: { id: string; name: string }[]
@@ -48,14 +48,17 @@ export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }
   const showOtherKlarna = otherKlarnaOpen || state.next === 'other-klarna'
 
   useEffect(() => {
-    if (state.next === 'details') document.getElementById('billing-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
+    if (state.next === 'details')
+      document.getElementById('billing-heading')?.scrollIntoView({ behavior: 'smooth', block: 'start' })
   }, [state])
 
   return (
     <div className="space-y-6">
       {savedSources.length > 0 && (
         <div>
-          <p className="mb-3 text-sm text-ink-soft">Pay with one click with your saved Klarna. No Klarna dialog, nothing else to fill.</p>
+          <p className="mb-3 text-sm text-ink-soft">
+            Pay with one click with your saved Klarna. No Klarna dialog, nothing else to fill.
+          </p>
           <ul className="space-y-3">
             {savedSources.map((source) => (
               <li key={source.id}>

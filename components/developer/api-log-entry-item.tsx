@@ -17,19 +17,25 @@ function formatBytes(text: string): string {
 }
 
 // A long body scrolls inside its box; tabIndex lets a keyboard reach and scroll it.
-const BODY = 'max-h-96 overflow-auto whitespace-pre-wrap wrap-anywhere rounded-lg bg-stone-100 p-3 font-mono text-xs leading-relaxed'
+const BODY =
+  'max-h-96 overflow-auto whitespace-pre-wrap wrap-anywhere rounded-lg bg-stone-100 p-3 font-mono text-xs leading-relaxed'
 
 /**
  * One request: method, path and query, status, duration and time at a glance; the request body and the (folded)
  * response body on demand. A request of the seed document carries a badge linking to the README's explanation.
  */
 export function ApiLogEntryItem({ entry }: { entry: ApiLogEntry }) {
-  const seed = entry.seedStep ? { ...SEED_STEPS[entry.seedStep], anchor: SEED_STEP_README_ANCHORS[entry.seedStep] } : null
+  const seed = entry.seedStep
+    ? { ...SEED_STEPS[entry.seedStep], anchor: SEED_STEP_README_ANCHORS[entry.seedStep] }
+    : null
   return (
     <li data-testid="api-log-entry" className="px-4 py-3 sm:px-6">
       {seed && (
         <p className="mb-2 text-xs">
-          <a href={`${README_PAGE}#${seed.anchor}`} className="mr-2 inline-block rounded-full bg-klarna-pink px-2.5 py-0.5 font-semibold text-klarna-ink hover:underline">
+          <a
+            href={`${README_PAGE}#${seed.anchor}`}
+            className="mr-2 inline-block rounded-full bg-klarna-pink px-2.5 py-0.5 font-semibold text-klarna-ink hover:underline"
+          >
             {seed.label}
           </a>
           <span className="text-ink-soft">{seed.explains}</span>
@@ -59,7 +65,9 @@ export function ApiLogEntryItem({ entry }: { entry: ApiLogEntry }) {
           </div>
           {entry.responseBody && (
             <details>
-              <summary className="cursor-pointer text-xs font-semibold text-ink-soft">Response body ({formatBytes(entry.responseBody)})</summary>
+              <summary className="cursor-pointer text-xs font-semibold text-ink-soft">
+                Response body ({formatBytes(entry.responseBody)})
+              </summary>
               <pre data-testid="response-body" tabIndex={0} className={`mt-1 ${BODY}`}>
                 {entry.responseBody}
               </pre>

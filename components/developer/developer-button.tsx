@@ -30,7 +30,14 @@ export function DeveloperButton() {
         onFocus={preloadPanel}
         className="inline-flex min-h-10 items-center gap-2 self-start rounded-full border border-stone-300 px-4 text-sm font-medium text-ink hover:border-stone-500"
       >
-        <svg className="size-4" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+        <svg
+          className="size-4"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          aria-hidden="true"
+        >
           <path d="m8 8-4 4 4 4M16 8l4 4-4 4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
         Developer

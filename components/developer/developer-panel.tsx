@@ -24,7 +24,12 @@ export function DeveloperPanel({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null)
   const titleId = useId()
   const descriptionId = useId()
-  const { data: entries, error, isValidating, mutate } = useSWR(REQUESTS_URL, fetchEntries, { refreshInterval: 2000, dedupingInterval: 500 })
+  const {
+    data: entries,
+    error,
+    isValidating,
+    mutate,
+  } = useSWR(REQUESTS_URL, fetchEntries, { refreshInterval: 2000, dedupingInterval: 500 })
 
   useEffect(() => {
     const dialog = dialogRef.current
@@ -52,17 +57,26 @@ export function DeveloperPanel({ onClose }: { onClose: () => void }) {
               Commerce Layer requests
             </h2>
             <div className="flex shrink-0 gap-2">
-              <button type="button" onClick={() => void mutate()} className="rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium hover:border-stone-500">
+              <button
+                type="button"
+                onClick={() => void mutate()}
+                className="rounded-full border border-stone-300 px-3 py-1.5 text-sm font-medium hover:border-stone-500"
+              >
                 {isValidating ? 'Refreshing…' : 'Refresh'}
               </button>
-              <button ref={closeRef} type="button" onClick={close} className="rounded-full bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700">
+              <button
+                ref={closeRef}
+                type="button"
+                onClick={close}
+                className="rounded-full bg-ink px-3 py-1.5 text-sm font-medium text-white hover:bg-stone-700"
+              >
                 Close
               </button>
             </div>
           </div>
           <p id={descriptionId} className="mt-2 text-xs text-ink-soft sm:text-sm">
-            What this browser&apos;s clicks asked of Commerce Layer, newest first. Tokens and passwords are redacted. The two
-            requests of &ldquo;Reusing the payment source&rdquo; are marked;{' '}
+            What this browser&apos;s clicks asked of Commerce Layer, newest first. Tokens and passwords are redacted.
+            The two requests of &ldquo;Reusing the payment source&rdquo; are marked;{' '}
             <a href={`${README_PAGE}#the-developer-panel`} className="underline underline-offset-2">
               about this panel
             </a>
@@ -72,10 +86,14 @@ export function DeveloperPanel({ onClose }: { onClose: () => void }) {
         <div className="flex-1 overflow-y-auto overscroll-contain">
           {entries === undefined ? (
             <p role="status" className="px-4 py-6 text-sm text-ink-soft sm:px-6">
-              {error ? 'The request log could not be loaded. It will try again in a moment.' : 'Loading the request log…'}
+              {error
+                ? 'The request log could not be loaded. It will try again in a moment.'
+                : 'Loading the request log…'}
             </p>
           ) : entries.length === 0 ? (
-            <p className="px-4 py-6 text-sm text-ink-soft sm:px-6">No requests yet. Browse the shop: each request to Commerce Layer appears here.</p>
+            <p className="px-4 py-6 text-sm text-ink-soft sm:px-6">
+              No requests yet. Browse the shop: each request to Commerce Layer appears here.
+            </p>
           ) : (
             <ol aria-label="Requests, newest first" className="divide-y divide-stone-200">
               {entries.map((entry) => (

@@ -6,7 +6,9 @@ import { headingAnchor, readmeBlocks } from './readme-blocks'
 
 describe('headingAnchor', () => {
   it("makes GitHub's anchors", () => {
-    expect(headingAnchor('Step 1: save the Klarna payment source to the wallet')).toBe('step-1-save-the-klarna-payment-source-to-the-wallet')
+    expect(headingAnchor('Step 1: save the Klarna payment source to the wallet')).toBe(
+      'step-1-save-the-klarna-payment-source-to-the-wallet',
+    )
     expect(headingAnchor('Storefront ↔ Commerce Layer ↔ Klarna')).toBe('storefront--commerce-layer--klarna')
     expect(headingAnchor('The `_customer_payment_source_id` request')).toBe('the-_customer_payment_source_id-request')
     expect(headingAnchor('See [the docs](https://example.com)')).toBe('see-the-docs')

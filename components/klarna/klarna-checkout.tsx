@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { payWithKlarnaAction, prepareKlarnaPaymentAction, type KlarnaPaymentState } from '@/components/checkout/actions'
 import { useRefreshCartSummary } from '@/components/cart/use-cart-summary'
+import { payWithKlarnaAction, prepareKlarnaPaymentAction, type KlarnaPaymentState } from '@/components/checkout/actions'
 import { Spinner } from '@/components/ui/spinner'
 import { loadKlarnaLibrary, type KlarnaAuthorizeResponse, type KlarnaPayments } from './klarna-library'
 
@@ -33,7 +33,9 @@ function describeInvalidFields(fields: string[]): string {
 }
 
 type ReadySession = Extract<KlarnaPaymentState, { status: 'ready' }>
-type OpenedSession = { phase: { name: 'ready' }; payments: KlarnaPayments; prepared: ReadySession } | { phase: Extract<Phase, { name: 'unavailable' }> }
+type OpenedSession =
+  | { phase: { name: 'ready' }; payments: KlarnaPayments; prepared: ReadySession }
+  | { phase: Extract<Phase, { name: 'unavailable' }> }
 
 /** Asks the server for the order's Klarna session, then loads Klarna's library and renders its widget. */
 async function openKlarnaSession(libraryUrl: string, container: string): Promise<OpenedSession> {
@@ -46,7 +48,12 @@ async function openKlarnaSession(libraryUrl: string, container: string): Promise
     return { phase: { name: 'ready' }, payments, prepared }
   } catch (error) {
     console.error(error)
-    return { phase: { name: 'unavailable', message: "Klarna couldn't be loaded. Please check your connection and reload the page." } }
+    return {
+      phase: {
+        name: 'unavailable',
+        message: "Klarna couldn't be loaded. Please check your connection and reload the page.",
+      },
+    }
   }
 }
 
@@ -72,7 +79,11 @@ export function KlarnaCheckout({
   const containerId = `klarna-widget-${useId().replaceAll(':', '')}`
   // The phase belongs to the session it was reached for; a new sessionKey means "preparing" until ready.
   const [state, setState] = useState<{ key: string | null; phase: Phase }>({ key: null, phase: { name: 'preparing' } })
-  const phase: Phase = !detailsComplete ? { name: 'waiting' } : state.key !== sessionKey ? { name: 'preparing' } : state.phase
+  const phase: Phase = !detailsComplete
+    ? { name: 'waiting' }
+    : state.key !== sessionKey
+      ? { name: 'preparing' }
+      : state.phase
   const setPhase = useCallback((next: Phase) => setState((current) => ({ ...current, phase: next })), [])
   const [message, setMessage] = useState('')
   const [saveToWallet, setSaveToWallet] = useState(true)
@@ -102,7 +113,10 @@ export function KlarnaCheckout({
   async function handleAuthorization(response: KlarnaAuthorizeResponse) {
     if (response.approved && response.authorization_token) {
       setPhase({ name: 'placing' })
-      const result = await payWithKlarnaAction({ authorizationToken: response.authorization_token, saveToWallet: canSaveToWallet && saveToWallet })
+      const result = await payWithKlarnaAction({
+        authorizationToken: response.authorization_token,
+        saveToWallet: canSaveToWallet && saveToWallet,
+      })
       if (result.status === 'placed') {
         void refreshCartSummary()
         router.push(`/orders/${result.orderId}${result.walletSaveFailed ? '?wallet=failed' : ''}`)
@@ -138,18 +152,27 @@ export function KlarnaCheckout({
     busy.current = true
     setMessage('')
     setPhase({ name: 'authorizing' })
-    payments.authorize({ payment_method_category: prepared.category.identifier }, prepared.authorizeData, (response) => {
-      void handleAuthorization(response)
-    })
+    payments.authorize(
+      { payment_method_category: prepared.category.identifier },
+      prepared.authorizeData,
+      (response) => {
+        void handleAuthorization(response)
+      },
+    )
   }
 
   const refused = phase.name === 'refused'
   const pending = phase.name === 'preparing' || phase.name === 'authorizing' || phase.name === 'placing'
   return (
     <div className={refused ? 'opacity-60 grayscale' : ''} data-testid="klarna-checkout">
-      {phase.name === 'waiting' && <p className="text-sm text-ink-soft">Fill in your details above to pay with Klarna.</p>}
+      {phase.name === 'waiting' && (
+        <p className="text-sm text-ink-soft">Fill in your details above to pay with Klarna.</p>
+      )}
       {phase.name === 'unavailable' && <p className="text-sm text-red-700">{phase.message}</p>}
-      <div id={containerId} className={phase.name === 'waiting' || phase.name === 'unavailable' ? 'hidden' : 'min-h-16'} />
+      <div
+        id={containerId}
+        className={phase.name === 'waiting' || phase.name === 'unavailable' ? 'hidden' : 'min-h-16'}
+      />
       {canSaveToWallet && phase.name !== 'waiting' && phase.name !== 'unavailable' && !refused && (
         <label className="mt-4 flex items-start gap-3 text-sm">
           <input
@@ -160,7 +183,9 @@ export function KlarnaCheckout({
           />
           <span>
             <span className="font-medium">Save Klarna for faster checkout next time</span>
-            <span className="block text-ink-soft">Klarna is kept in your wallet, so next time you can pay with one click. Remove it any time.</span>
+            <span className="block text-ink-soft">
+              Klarna is kept in your wallet, so next time you can pay with one click. Remove it any time.
+            </span>
           </span>
         </label>
       )}
@@ -175,7 +200,11 @@ export function KlarnaCheckout({
           {phase.name === 'placing' ? 'Placing your order…' : 'Pay with Klarna'}
         </button>
       )}
-      <p role="status" aria-live="polite" className={`mt-3 min-h-5 text-sm ${refused ? 'font-medium text-red-700' : 'text-red-700'}`}>
+      <p
+        role="status"
+        aria-live="polite"
+        className={`mt-3 min-h-5 text-sm ${refused ? 'font-medium text-red-700' : 'text-red-700'}`}
+      >
         {message}
       </p>
     </div>

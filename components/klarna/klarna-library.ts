@@ -15,8 +15,16 @@ export type KlarnaAuthorizeResponse = {
 
 export type KlarnaPayments = {
   init(options: { client_token: string }): void
-  load(options: { container: string | HTMLElement; payment_method_category: string }, data?: object, callback?: (response: { show_form: boolean; error?: unknown }) => void): void
-  authorize(options: { payment_method_category: string; auto_finalize?: boolean }, data: object, callback: (response: KlarnaAuthorizeResponse) => void): void
+  load(
+    options: { container: string | HTMLElement; payment_method_category: string },
+    data?: object,
+    callback?: (response: { show_form: boolean; error?: unknown }) => void,
+  ): void
+  authorize(
+    options: { payment_method_category: string; auto_finalize?: boolean },
+    data: object,
+    callback: (response: KlarnaAuthorizeResponse) => void,
+  ): void
 }
 
 declare global {

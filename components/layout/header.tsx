@@ -8,7 +8,13 @@ export function Header({ accountSlot }: { accountSlot?: React.ReactNode }) {
         <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
           <svg className="size-7 text-brand" viewBox="0 0 32 32" aria-hidden="true">
             <circle cx="16" cy="16" r="15" fill="currentColor" />
-            <path d="M10 18c2 5 10 5 12 0M12 13h.01M20 13h.01" stroke="white" strokeWidth="2.2" strokeLinecap="round" fill="none" />
+            <path
+              d="M10 18c2 5 10 5 12 0M12 13h.01M20 13h.01"
+              stroke="white"
+              strokeWidth="2.2"
+              strokeLinecap="round"
+              fill="none"
+            />
           </svg>
           Fika Home
         </Link>

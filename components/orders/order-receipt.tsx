@@ -7,7 +7,7 @@ function AddressBlock({ title, address }: { title: string; address: Address | nu
     <div>
       <h3 className="text-sm font-semibold">{title}</h3>
       {address ? (
-        <address className="mt-1 text-sm not-italic leading-relaxed text-ink-soft">
+        <address className="mt-1 text-sm leading-relaxed text-ink-soft not-italic">
           {address.fullName}
           <br />
           {address.line1}
@@ -29,11 +29,16 @@ export function OrderReceipt({ order }: { order: OrderDetails }) {
   return (
     <div className="space-y-8">
       <p className="text-sm text-ink-soft">
-        Order <span className="font-semibold text-ink" data-testid="order-number">#{order.number}</span>
+        Order{' '}
+        <span className="font-semibold text-ink" data-testid="order-number">
+          #{order.number}
+        </span>
         {order.placedAt && <> · placed {formatDate(order.placedAt)}</>}
       </p>
       <section aria-labelledby="items-heading">
-        <h2 id="items-heading" className="text-lg font-semibold">Items</h2>
+        <h2 id="items-heading" className="text-lg font-semibold">
+          Items
+        </h2>
         <ul className="mt-2 divide-y divide-stone-200 border-y border-stone-200">
           {order.lines.map((line) => (
             <li key={line.id} className="flex justify-between gap-4 py-3 text-sm">
@@ -45,14 +50,28 @@ export function OrderReceipt({ order }: { order: OrderDetails }) {
           ))}
         </ul>
         <dl className="mt-4 space-y-1 text-sm">
-          <div className="flex justify-between"><dt>Subtotal</dt><dd>{money(order.subtotalCents)}</dd></div>
-          <div className="flex justify-between"><dt>Shipping{order.shippingMethodName ? ` (${order.shippingMethodName})` : ''}</dt><dd>{order.shippingCents === 0 ? 'Free' : money(order.shippingCents)}</dd></div>
-          <div className="flex justify-between text-ink-soft"><dt>Of which VAT</dt><dd>{money(order.taxCents)}</dd></div>
-          <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold"><dt>Total</dt><dd data-testid="order-total">{money(order.totalCents)}</dd></div>
+          <div className="flex justify-between">
+            <dt>Subtotal</dt>
+            <dd>{money(order.subtotalCents)}</dd>
+          </div>
+          <div className="flex justify-between">
+            <dt>Shipping{order.shippingMethodName ? ` (${order.shippingMethodName})` : ''}</dt>
+            <dd>{order.shippingCents === 0 ? 'Free' : money(order.shippingCents)}</dd>
+          </div>
+          <div className="flex justify-between text-ink-soft">
+            <dt>Of which VAT</dt>
+            <dd>{money(order.taxCents)}</dd>
+          </div>
+          <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
+            <dt>Total</dt>
+            <dd data-testid="order-total">{money(order.totalCents)}</dd>
+          </div>
         </dl>
       </section>
       <section aria-labelledby="details-heading" className="grid gap-6 sm:grid-cols-3">
-        <h2 id="details-heading" className="sr-only">Delivery and payment</h2>
+        <h2 id="details-heading" className="sr-only">
+          Delivery and payment
+        </h2>
         <AddressBlock title="Billing address" address={order.billingAddress} />
         <AddressBlock title="Shipping address" address={order.shippingAddress} />
         <div>

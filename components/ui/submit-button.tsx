@@ -1,8 +1,8 @@
 'use client'
 
-import type { ReactNode } from 'react'
 import { useFormStatus } from 'react-dom'
 import { Spinner } from './spinner'
+import type { ReactNode } from 'react'
 
 const VARIANTS = {
   primary: 'bg-brand text-white hover:bg-brand-dark disabled:bg-stone-400',

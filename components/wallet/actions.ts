@@ -2,12 +2,12 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
+import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { getOrderDetails } from '@/lib/commerce-layer/orders'
 import { listWalletEntries, removeWalletEntry, saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
-import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 
 const removeSchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
 
@@ -58,7 +58,8 @@ export async function saveKlarnaToWalletAction(_previous: ActionState, formData:
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     console.error('Saving Klarna to the wallet failed:', error)
-    if (problem?.status === 422) return failed("Klarna couldn't be saved from this order. You can still pay with Klarna next time.")
+    if (problem?.status === 422)
+      return failed("Klarna couldn't be saved from this order. You can still pay with Klarna next time.")
     return failed('The store is unavailable right now, please try again.')
   }
   revalidatePath(`/orders/${input.data.orderId}`)

@@ -22,7 +22,10 @@ export function WalletAfterPurchase({
   return (
     <section aria-labelledby="wallet-heading" className="rounded-2xl border border-klarna-pink bg-white p-6">
       <h2 id="wallet-heading" className="flex items-center gap-3 text-lg font-semibold">
-        <span aria-hidden="true" className="inline-flex h-7 w-12 items-center justify-center rounded-md bg-klarna-pink text-xs font-bold text-klarna-ink">
+        <span
+          aria-hidden="true"
+          className="inline-flex h-7 w-12 items-center justify-center rounded-md bg-klarna-pink text-xs font-bold text-klarna-ink"
+        >
           Klarna.
         </span>
         Pay with one click next time
@@ -53,7 +56,9 @@ export function WalletAfterPurchase({
         </div>
       ) : (
         <div className="mt-3">
-          <p className="mb-3 text-sm text-ink-soft">Keep this Klarna in your wallet and skip the Klarna dialog next time.</p>
+          <p className="mb-3 text-sm text-ink-soft">
+            Keep this Klarna in your wallet and skip the Klarna dialog next time.
+          </p>
           <SaveToWalletButton orderId={orderId} failedBefore={saveFailed} />
         </div>
       )}

@@ -21,7 +21,10 @@ async function fetchWallet(url: string): Promise<WalletListEntry[]> {
 
 function KlarnaMark() {
   return (
-    <span aria-hidden="true" className="inline-flex h-8 w-14 items-center justify-center rounded-md bg-klarna-pink text-xs font-bold text-klarna-ink">
+    <span
+      aria-hidden="true"
+      className="inline-flex h-8 w-14 items-center justify-center rounded-md bg-klarna-pink text-xs font-bold text-klarna-ink"
+    >
       Klarna.
     </span>
   )
@@ -87,8 +90,8 @@ export function WalletList({ initialEntries }: { initialEntries: WalletListEntry
         <div className="rounded-2xl border border-dashed border-stone-300 bg-white p-6">
           <p className="font-medium">Your wallet is empty.</p>
           <p className="mt-1 text-sm text-ink-soft">
-            Pay with Klarna at checkout and keep &ldquo;Save Klarna for faster checkout next time&rdquo; ticked. Your Klarna will appear
-            here, and next time you can pay with one click.
+            Pay with Klarna at checkout and keep &ldquo;Save Klarna for faster checkout next time&rdquo; ticked. Your
+            Klarna will appear here, and next time you can pay with one click.
           </p>
           <Link href="/" className="mt-4 inline-block text-sm font-medium underline underline-offset-4">
             Go shopping

@@ -1,6 +1,14 @@
 import { expect, type Page } from '@playwright/test'
 
-export type AddressInput = { firstName: string; lastName: string; line1: string; city: string; zipCode: string; country: string; phone: string }
+export type AddressInput = {
+  firstName: string
+  lastName: string
+  line1: string
+  city: string
+  zipCode: string
+  country: string
+  phone: string
+}
 
 export const ITALIAN_ADDRESS: AddressInput = {
   firstName: 'Giulia',
@@ -12,7 +20,11 @@ export const ITALIAN_ADDRESS: AddressInput = {
   phone: '+39 02 1234567',
 }
 
-export async function fillAddress(page: Page, sectionName: 'Billing address' | 'Shipping address', address: AddressInput) {
+export async function fillAddress(
+  page: Page,
+  sectionName: 'Billing address' | 'Shipping address',
+  address: AddressInput,
+) {
   const section = page.getByRole('region', { name: sectionName })
   await section.getByLabel('First name').fill(address.firstName)
   await section.getByLabel('Last name').fill(address.lastName)
@@ -24,7 +36,14 @@ export async function fillAddress(page: Page, sectionName: 'Billing address' | '
 }
 
 /** A guest's (or a new customer's) checkout details, saved, until the Klarna button is ready. */
-export async function fillCheckoutDetails(page: Page, { email, address = ITALIAN_ADDRESS, shipping = 'Standard' }: { email?: string; address?: AddressInput; shipping?: 'Standard' | 'Express' }) {
+export async function fillCheckoutDetails(
+  page: Page,
+  {
+    email,
+    address = ITALIAN_ADDRESS,
+    shipping = 'Standard',
+  }: { email?: string; address?: AddressInput; shipping?: 'Standard' | 'Express' },
+) {
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible()
   if (email) await page.getByRole('region', { name: 'Contact' }).getByLabel('Email').fill(email)
   await fillAddress(page, 'Billing address', address)
@@ -40,7 +59,10 @@ export async function expectKlarnaReady(page: Page) {
 export const klarnaDialog = (page: Page) => page.frameLocator('iframe[title="Klarna"]')
 
 /** Walks Klarna's dialog as a shopper does: identity, one-time code, plan, confirm. */
-export async function approveInKlarnaDialog(page: Page, { email, code = '123456' }: { email?: string; code?: string } = {}) {
+export async function approveInKlarnaDialog(
+  page: Page,
+  { email, code = '123456' }: { email?: string; code?: string } = {},
+) {
   const dialog = klarnaDialog(page)
   const identity = dialog.getByTestId('kaf-field')
   await expect(identity).toBeVisible()

@@ -10,7 +10,13 @@ export async function customerAccessToken(email: string, password: string): Prom
   const response = await fetch(`${sandboxUrl()}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ grant_type: 'password', username: email, password, client_id: 'sandbox-storefront', scope: 'market:code:europe' }),
+    body: JSON.stringify({
+      grant_type: 'password',
+      username: email,
+      password,
+      client_id: 'sandbox-storefront',
+      scope: 'market:code:europe',
+    }),
   })
   if (!response.ok) throw new Error(`password grant for ${email}: ${response.status}`)
   return ((await response.json()) as { access_token: string }).access_token
@@ -26,7 +32,9 @@ async function getAsCustomer(email: string, password: string, path: string) {
 export type SandboxWalletEntry = { id: string; name: string }
 
 export async function walletOf(email: string, password: string): Promise<SandboxWalletEntry[]> {
-  const body = (await getAsCustomer(email, password, '/api/customer_payment_sources')) as { data: { id: string; attributes: { name: string } }[] }
+  const body = (await getAsCustomer(email, password, '/api/customer_payment_sources')) as {
+    data: { id: string; attributes: { name: string } }[]
+  }
   return body.data.map((entry) => ({ id: entry.id, name: entry.attributes.name }))
 }
 
@@ -49,10 +57,18 @@ export async function lastRequestSeq(): Promise<number> {
   return ((await response.json()) as { last_seq: number }).last_seq
 }
 
-export type KlarnaAuditOrder = { order_id: string; source: 'authorization' | 'customer_token'; customer_token: string | null; merchant_reference1: string | null; order_amount: number }
+export type KlarnaAuditOrder = {
+  order_id: string
+  source: 'authorization' | 'customer_token'
+  customer_token: string | null
+  merchant_reference1: string | null
+  order_amount: number
+}
 
 /** Every order Klarna created (the stand-in's audit door), optionally for one Commerce Layer order number. */
-export async function klarnaOrders(filter: { merchantReference?: string; customerToken?: string } = {}): Promise<KlarnaAuditOrder[]> {
+export async function klarnaOrders(
+  filter: { merchantReference?: string; customerToken?: string } = {},
+): Promise<KlarnaAuditOrder[]> {
   const query = new URLSearchParams()
   if (filter.merchantReference) query.set('merchant_reference1', filter.merchantReference)
   if (filter.customerToken) query.set('customer_token', filter.customerToken)
@@ -70,11 +86,18 @@ export async function setKlarnaCustomerTokenStatus(token: string, status: 'CANCE
   if (!response.ok) throw new Error(`customer token ${token}: ${response.status}`)
 }
 
-export async function walletTokensOf(email: string, password: string): Promise<{ id: string; name: string; token: string }[]> {
+export async function walletTokensOf(
+  email: string,
+  password: string,
+): Promise<{ id: string; name: string; token: string }[]> {
   const body = (await getAsCustomer(email, password, '/api/customer_payment_sources')) as {
     data: { id: string; attributes: { name: string; payment_source_token: string } }[]
   }
-  return body.data.map((entry) => ({ id: entry.id, name: entry.attributes.name, token: entry.attributes.payment_source_token }))
+  return body.data.map((entry) => ({
+    id: entry.id,
+    name: entry.attributes.name,
+    token: entry.attributes.payment_source_token,
+  }))
 }
 
 /** Moves the sandbox's clock (Klarna's authorizations and sessions expire by it); `reset` puts it back. */
@@ -86,7 +109,8 @@ export async function moveSandboxClock(change: { advanceSeconds: number } | { re
 
 /** Stages a failure in the sandbox: latency before every Commerce Layer and Klarna answer, or an outage. */
 export async function stageSandboxFaults(faults: { latencyMs?: number; outageSeconds?: number } | 'reset') {
-  const body = faults === 'reset' ? { reset: true } : { latency_ms: faults.latencyMs, outage_seconds: faults.outageSeconds }
+  const body =
+    faults === 'reset' ? { reset: true } : { latency_ms: faults.latencyMs, outage_seconds: faults.outageSeconds }
   const response = await fetch(`${sandboxUrl()}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
   if (!response.ok) throw new Error(`faults: ${response.status}`)
 }

@@ -27,11 +27,17 @@ export async function captureServerAction(page: Page, trigger: () => Promise<voi
 }
 
 /** Sends a captured action again through `request` (its own cookies), with strings in the body replaced. */
-export async function replayServerAction(request: APIRequestContext, action: CapturedAction, replacements: Record<string, string> = {}) {
+export async function replayServerAction(
+  request: APIRequestContext,
+  action: CapturedAction,
+  replacements: Record<string, string> = {},
+) {
   let body = action.body.toString('latin1')
   for (const [from, to] of Object.entries(replacements)) body = body.split(from).join(to)
   const headers = Object.fromEntries(
-    Object.entries(action.headers).filter(([name]) => ['next-action', 'next-router-state-tree', 'content-type', 'accept'].includes(name)),
+    Object.entries(action.headers).filter(([name]) =>
+      ['next-action', 'next-router-state-tree', 'content-type', 'accept'].includes(name),
+    ),
   )
   const response = await request.post(action.url, { headers, data: Buffer.from(body, 'latin1') })
   return { status: response.status(), text: await response.text() }

@@ -3,7 +3,10 @@ import { fillCheckoutDetails, payWithKlarna } from './checkout'
 import { addToCart, signUp, uniqueEmail } from './shopper'
 
 /** A new customer who bought through Klarna's dialog and kept "Save Klarna" ticked: their wallet has one source. */
-export async function newCustomerWithSavedKlarna(page: Page, prefix = 'saver'): Promise<{ email: string; sourceName: string }> {
+export async function newCustomerWithSavedKlarna(
+  page: Page,
+  prefix = 'saver',
+): Promise<{ email: string; sourceName: string }> {
   const email = uniqueEmail(prefix)
   await signUp(page, email)
   await addToCart(page, 'TOWEL-LINEN-SAGE')

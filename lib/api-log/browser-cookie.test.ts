@@ -66,12 +66,17 @@ describe('withApiLogCookie', () => {
     expect(kept).toBe(inner)
     expect(kept.cookies.get(API_LOG_COOKIE)).toBeUndefined()
 
-    const replaced = await withApiLogCookie(requestTo('/', { cookie: `${API_LOG_COOKIE}=guessed` }), async () => NextResponse.next())
+    const replaced = await withApiLogCookie(requestTo('/', { cookie: `${API_LOG_COOKIE}=guessed` }), async () =>
+      NextResponse.next(),
+    )
     expect(readApiLogBrowserId(replaced.cookies.get(API_LOG_COOKIE)?.value)).not.toBeNull()
   })
 
   it('starts a new log when the shopper signs out', async () => {
-    const response = await withApiLogCookie(requestTo('/api/auth/signout', { method: 'POST', cookie: `${API_LOG_COOKIE}=${KNOWN_ID}` }), async () => NextResponse.next())
+    const response = await withApiLogCookie(
+      requestTo('/api/auth/signout', { method: 'POST', cookie: `${API_LOG_COOKIE}=${KNOWN_ID}` }),
+      async () => NextResponse.next(),
+    )
     const id = response.cookies.get(API_LOG_COOKIE)?.value
     expect(readApiLogBrowserId(id)).not.toBeNull()
     expect(id).not.toBe(KNOWN_ID)

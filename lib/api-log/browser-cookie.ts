@@ -1,7 +1,7 @@
-import type { NextRequest, NextResponse } from 'next/server'
-import { passRequestHeadersOn } from '@/lib/proxy/pass-request-headers'
 import { usesSecureCookies } from '@/lib/auth/session-cookie'
 import { env } from '@/lib/env'
+import { passRequestHeadersOn } from '@/lib/proxy/pass-request-headers'
+import type { NextRequest, NextResponse } from 'next/server'
 
 /**
  * The cookie that names a browser's request log: a random id, httpOnly, and nothing else. It is never a Commerce
@@ -21,7 +21,10 @@ export function readApiLogBrowserId(value: string | undefined): string | null {
  * very first request on. Signing out starts a new log, so whoever uses this browser next does not read the last
  * shopper's requests. With the log off it only runs `handle`: no cookie.
  */
-export async function withApiLogCookie(request: NextRequest, handle: (request: NextRequest) => Promise<NextResponse>): Promise<NextResponse> {
+export async function withApiLogCookie(
+  request: NextRequest,
+  handle: (request: NextRequest) => Promise<NextResponse>,
+): Promise<NextResponse> {
   if (!env().showApiLog) return handle(request)
   const signingOut = request.method === 'POST' && request.nextUrl.pathname === '/api/auth/signout'
   if (readApiLogBrowserId(request.cookies.get(API_LOG_COOKIE)?.value) && !signingOut) return handle(request)
@@ -35,12 +38,19 @@ export async function withApiLogCookie(request: NextRequest, handle: (request: N
   return response
 }
 
-export const apiLogCookieOptions = () => ({ httpOnly: true, sameSite: 'lax' as const, secure: usesSecureCookies(), path: '/' })
+export const apiLogCookieOptions = () => ({
+  httpOnly: true,
+  sameSite: 'lax' as const,
+  secure: usesSecureCookies(),
+  path: '/',
+})
 
 /**
  * A new log for this browser, from inside a server action (signing out): the page the action renders next
  * already records into it, and the last shopper's requests are out of reach. Nothing when the log is off.
  */
-export function startNewApiLog(cookieStore: { set(name: string, value: string, options: ReturnType<typeof apiLogCookieOptions>): unknown }): void {
+export function startNewApiLog(cookieStore: {
+  set(name: string, value: string, options: ReturnType<typeof apiLogCookieOptions>): unknown
+}): void {
   if (env().showApiLog) cookieStore.set(API_LOG_COOKIE, crypto.randomUUID(), apiLogCookieOptions())
 }

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { loggableBody, loggablePath, MAX_BODY_CHARS, seedDocumentStep, toApiLogEntry } from './entry'
 
 const ORDER_URL = 'https://sandbox.commercelayer.io/api/orders/qaMAhZkZvd'
-const saveBody = { data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _save_payment_source_to_customer_wallet: true } } }
-const reuseBody = { data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _customer_payment_source_id: 'QgDXpwsqDx', _place: true } } }
+const saveBody = {
+  data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _save_payment_source_to_customer_wallet: true } },
+}
+const reuseBody = {
+  data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _customer_payment_source_id: 'QgDXpwsqDx', _place: true } },
+}
 
 describe('seedDocumentStep', () => {
   it('recognises step 1, the save to the wallet, with or without its include', () => {
@@ -17,8 +21,16 @@ describe('seedDocumentStep', () => {
 
   it('marks nothing else', () => {
     expect(seedDocumentStep('GET', `${ORDER_URL}?include=available_customer_payment_sources`, undefined)).toBeNull()
-    expect(seedDocumentStep('PATCH', ORDER_URL, { data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _place: true } } })).toBeNull()
-    expect(seedDocumentStep('PATCH', ORDER_URL, { data: { attributes: { _save_payment_source_to_customer_wallet: false } } })).toBeNull()
+    expect(
+      seedDocumentStep('PATCH', ORDER_URL, {
+        data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _place: true } },
+      }),
+    ).toBeNull()
+    expect(
+      seedDocumentStep('PATCH', ORDER_URL, {
+        data: { attributes: { _save_payment_source_to_customer_wallet: false } },
+      }),
+    ).toBeNull()
     expect(seedDocumentStep('PATCH', 'https://sandbox.commercelayer.io/api/line_items/abc', saveBody)).toBeNull()
     expect(seedDocumentStep('PATCH', ORDER_URL, 'not json')).toBeNull()
   })
@@ -26,14 +38,20 @@ describe('seedDocumentStep', () => {
 
 describe('loggablePath', () => {
   it('keeps path and query, the query decoded for reading', () => {
-    expect(loggablePath(`${ORDER_URL}?include=available_customer_payment_sources`)).toBe('/api/orders/qaMAhZkZvd?include=available_customer_payment_sources')
-    expect(loggablePath('http://localhost:3001/api/skus?fields%5Bskus%5D=code%2Cname&page%5Bsize%5D=25')).toBe('/api/skus?fields[skus]=code,name&page[size]=25')
+    expect(loggablePath(`${ORDER_URL}?include=available_customer_payment_sources`)).toBe(
+      '/api/orders/qaMAhZkZvd?include=available_customer_payment_sources',
+    )
+    expect(loggablePath('http://localhost:3001/api/skus?fields%5Bskus%5D=code%2Cname&page%5Bsize%5D=25')).toBe(
+      '/api/skus?fields[skus]=code,name&page[size]=25',
+    )
   })
 })
 
 describe('loggableBody', () => {
   it('pretty-prints JSON, redacted', () => {
-    expect(loggableBody(JSON.stringify({ grant_type: 'password', password: 'demo1234' }))).toBe('{\n  "grant_type": "password",\n  "password": "[redacted]"\n}')
+    expect(loggableBody(JSON.stringify({ grant_type: 'password', password: 'demo1234' }))).toBe(
+      '{\n  "grant_type": "password",\n  "password": "[redacted]"\n}',
+    )
   })
 
   it('has nothing to show for an empty body', () => {
@@ -57,9 +75,17 @@ describe('toApiLogEntry', () => {
     const entry = toApiLogEntry({
       method: 'post',
       url: 'http://localhost:3001/oauth/token',
-      requestBody: JSON.stringify({ grant_type: 'refresh_token', refresh_token: 'r3fr3sh', client_id: 'sandbox-storefront' }),
+      requestBody: JSON.stringify({
+        grant_type: 'refresh_token',
+        refresh_token: 'r3fr3sh',
+        client_id: 'sandbox-storefront',
+      }),
       status: 200,
-      responseBody: JSON.stringify({ access_token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', refresh_token: 'n3w', token_type: 'bearer' }),
+      responseBody: JSON.stringify({
+        access_token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl',
+        refresh_token: 'n3w',
+        token_type: 'bearer',
+      }),
       error: null,
       startedAt: new Date('2026-01-02T03:04:05.678Z'),
       durationMs: 12.6,
@@ -70,7 +96,8 @@ describe('toApiLogEntry', () => {
       path: '/oauth/token',
       status: 200,
       durationMs: 13,
-      requestBody: '{\n  "grant_type": "refresh_token",\n  "refresh_token": "[redacted]",\n  "client_id": "sandbox-storefront"\n}',
+      requestBody:
+        '{\n  "grant_type": "refresh_token",\n  "refresh_token": "[redacted]",\n  "client_id": "sandbox-storefront"\n}',
       responseBody: '{\n  "access_token": "[redacted]",\n  "refresh_token": "[redacted]",\n  "token_type": "bearer"\n}',
       error: null,
       seedStep: null,

@@ -4,20 +4,40 @@ import { isSecretName, REDACTED, redactJson, redactText } from './redact'
 const JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJvd25lciI6eyJpZCI6ImFiYyJ9fQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ'
 
 describe('isSecretName', () => {
-  it.each(['access_token', 'refresh_token', 'auth_token', 'client_token', 'payment_source_token', 'customer_token', 'password', 'client_secret', 'Authorization', 'api_key'])(
-    '%s is a secret',
-    (name) => expect(isSecretName(name)).toBe(true),
-  )
+  it.each([
+    'access_token',
+    'refresh_token',
+    'auth_token',
+    'client_token',
+    'payment_source_token',
+    'customer_token',
+    'password',
+    'client_secret',
+    'Authorization',
+    'api_key',
+  ])('%s is a secret', (name) => expect(isSecretName(name)).toBe(true))
 
-  it.each(['token_type', 'expires_in', 'scope', '_customer_payment_source_id', '_save_payment_source_to_customer_wallet', 'name', 'owner_id'])(
-    '%s is not',
-    (name) => expect(isSecretName(name)).toBe(false),
-  )
+  it.each([
+    'token_type',
+    'expires_in',
+    'scope',
+    '_customer_payment_source_id',
+    '_save_payment_source_to_customer_wallet',
+    'name',
+    'owner_id',
+  ])('%s is not', (name) => expect(isSecretName(name)).toBe(false))
 })
 
 describe('redactJson', () => {
   it('redacts a token grant answer, keeping what is not secret', () => {
-    const grant = { access_token: JWT, token_type: 'bearer', expires_in: 7200, refresh_token: 'r3fr3sh', owner_id: 'KnOpUbXpYU', scope: 'market:code:europe' }
+    const grant = {
+      access_token: JWT,
+      token_type: 'bearer',
+      expires_in: 7200,
+      refresh_token: 'r3fr3sh',
+      owner_id: 'KnOpUbXpYU',
+      scope: 'market:code:europe',
+    }
     expect(redactJson(grant)).toEqual({ ...grant, access_token: REDACTED, refresh_token: REDACTED })
   })
 
@@ -27,18 +47,40 @@ describe('redactJson', () => {
       username: 'a@example.com',
       password: REDACTED,
     })
-    expect(redactJson({ data: { type: 'customers', attributes: { email: 'a@example.com', password: 'demo1234' } } })).toEqual({
+    expect(
+      redactJson({ data: { type: 'customers', attributes: { email: 'a@example.com', password: 'demo1234' } } }),
+    ).toEqual({
       data: { type: 'customers', attributes: { email: 'a@example.com', password: REDACTED } },
     })
   })
 
   it("redacts the wallet's Klarna tokens inside included resources", () => {
-    const saved = { included: [{ type: 'customer_payment_sources', attributes: { name: 'Klarna', payment_source_token: '5f3d8a2e', customer_token: 'ref-1' } }] }
-    expect(redactJson(saved)).toEqual({ included: [{ type: 'customer_payment_sources', attributes: { name: 'Klarna', payment_source_token: REDACTED, customer_token: REDACTED } }] })
+    const saved = {
+      included: [
+        {
+          type: 'customer_payment_sources',
+          attributes: { name: 'Klarna', payment_source_token: '5f3d8a2e', customer_token: 'ref-1' },
+        },
+      ],
+    }
+    expect(redactJson(saved)).toEqual({
+      included: [
+        {
+          type: 'customer_payment_sources',
+          attributes: { name: 'Klarna', payment_source_token: REDACTED, customer_token: REDACTED },
+        },
+      ],
+    })
   })
 
   it('keeps the seed document attributes exactly', () => {
-    const body = { data: { type: 'orders', id: 'qaMAhZkZvd', attributes: { _save_payment_source_to_customer_wallet: true, _customer_payment_source_id: 'QgDXpwsqDx' } } }
+    const body = {
+      data: {
+        type: 'orders',
+        id: 'qaMAhZkZvd',
+        attributes: { _save_payment_source_to_customer_wallet: true, _customer_payment_source_id: 'QgDXpwsqDx' },
+      },
+    }
     expect(redactJson(body)).toEqual(body)
   })
 
@@ -47,14 +89,20 @@ describe('redactJson', () => {
   })
 
   it('catches a JWT under a name nobody foresaw', () => {
-    expect(redactJson({ metadata: { note: `token ${JWT} inside` } })).toEqual({ metadata: { note: `token ${REDACTED} inside` } })
+    expect(redactJson({ metadata: { note: `token ${JWT} inside` } })).toEqual({
+      metadata: { note: `token ${REDACTED} inside` },
+    })
   })
 })
 
 describe('redactText', () => {
   it('redacts secret-named form and query parameters', () => {
-    expect(redactText('grant_type=refresh_token&refresh_token=abc123&client_id=x')).toBe(`grant_type=refresh_token&refresh_token=${REDACTED}&client_id=x`)
-    expect(redactText('/api/orders?include=line_items&access_token=abc')).toBe(`/api/orders?include=line_items&access_token=${REDACTED}`)
+    expect(redactText('grant_type=refresh_token&refresh_token=abc123&client_id=x')).toBe(
+      `grant_type=refresh_token&refresh_token=${REDACTED}&client_id=x`,
+    )
+    expect(redactText('/api/orders?include=line_items&access_token=abc')).toBe(
+      `/api/orders?include=line_items&access_token=${REDACTED}`,
+    )
   })
 
   it('redacts Authorization values and JWTs in free text', () => {
@@ -66,6 +114,8 @@ describe('redactText', () => {
   it('leaves an ordinary path alone, whatever its segments are called', () => {
     const path = '/api/orders/qaMAhZkZvd?include=available_customer_payment_sources'
     expect(redactText(path)).toBe(path)
-    expect(redactText('/api/customer_password_resets?include=customer')).toBe('/api/customer_password_resets?include=customer')
+    expect(redactText('/api/customer_password_resets?include=customer')).toBe(
+      '/api/customer_password_resets?include=customer',
+    )
   })
 })

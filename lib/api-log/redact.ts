@@ -23,7 +23,9 @@ const PARAMETER = /(^|[?&])([^=&?/\s]+)=([^&\s]*)/g
 /** Free text (a path, a body that is not JSON): secret-named parameters and secret-shaped values. */
 export function redactText(text: string): string {
   return text
-    .replace(PARAMETER, (whole, separator: string, name: string) => (isSecretName(safeDecode(name)) ? `${separator}${name}=${REDACTED}` : whole))
+    .replace(PARAMETER, (whole, separator: string, name: string) =>
+      isSecretName(safeDecode(name)) ? `${separator}${name}=${REDACTED}` : whole,
+    )
     .replace(CREDENTIAL, (_whole, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(JWT, REDACTED)
 }
@@ -34,7 +36,10 @@ export function redactJson(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactJson)
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).map(([key, member]) => [key, isSecretName(key) && member !== null ? REDACTED : redactJson(member)]),
+      Object.entries(value).map(([key, member]) => [
+        key,
+        isSecretName(key) && member !== null ? REDACTED : redactJson(member),
+      ]),
     )
   }
   return value

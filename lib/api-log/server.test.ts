@@ -21,8 +21,13 @@ const { apiLog, entriesForThisBrowser, fetchWithApiLog } = await import('./serve
 
 const BROWSER = '0b5f8a52-6a4e-4f0e-9d55-3f1c1c7f2b10'
 const GRANT_URL = 'http://localhost:3001/oauth/token'
-const grantInit = { method: 'POST', body: JSON.stringify({ grant_type: 'password', username: 'a@example.com', password: 'demo1234' }) }
-const fetchMock = vi.fn(async () => Response.json({ access_token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', token_type: 'bearer' }))
+const grantInit = {
+  method: 'POST',
+  body: JSON.stringify({ grant_type: 'password', username: 'a@example.com', password: 'demo1234' }),
+}
+const fetchMock = vi.fn(async () =>
+  Response.json({ access_token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', token_type: 'bearer' }),
+)
 
 beforeEach(() => {
   Object.assign(request, { showApiLog: true, cookie: BROWSER, cookieReads: 0 })

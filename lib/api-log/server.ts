@@ -34,12 +34,28 @@ export async function fetchWithApiLog(url: string, init: RequestInit): Promise<R
   const record = (status: number | null, responseBody: string | null, error: string | null) =>
     apiLog().add(
       browserId,
-      toApiLogEntry({ method: init.method ?? 'GET', url, requestBody, status, responseBody, error, startedAt, durationMs: performance.now() - started }),
+      toApiLogEntry({
+        method: init.method ?? 'GET',
+        url,
+        requestBody,
+        status,
+        responseBody,
+        error,
+        startedAt,
+        durationMs: performance.now() - started,
+      }),
     )
   try {
     const response = await fetch(url, init)
     // A copy of the body for the log; the caller reads the original.
-    record(response.status, await response.clone().text().catch(() => null), null)
+    record(
+      response.status,
+      await response
+        .clone()
+        .text()
+        .catch(() => null),
+      null,
+    )
     return response
   } catch (error) {
     record(null, null, error instanceof Error ? error.message : String(error))

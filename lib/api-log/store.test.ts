@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import type { ApiLogEntry } from './entry'
 import { createApiLogStore, DEFAULT_BOUNDS } from './store'
+import type { ApiLogEntry } from './entry'
 
 function fields(path: string, body: string | null = null): Omit<ApiLogEntry, 'id'> {
-  return { at: '2026-01-01T00:00:00.000Z', method: 'GET', path, status: 200, durationMs: 1, requestBody: null, responseBody: body, error: null, seedStep: null }
+  return {
+    at: '2026-01-01T00:00:00.000Z',
+    method: 'GET',
+    path,
+    status: 200,
+    durationMs: 1,
+    requestBody: null,
+    responseBody: body,
+    error: null,
+    seedStep: null,
+  }
 }
 
 const paths = (entries: ApiLogEntry[]) => entries.map((entry) => entry.path)

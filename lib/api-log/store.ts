@@ -92,5 +92,11 @@ export function createApiLogStore(bounds: ApiLogBounds = DEFAULT_BOUNDS) {
 }
 
 function charsOf(entry: ApiLogEntry): number {
-  return ENTRY_OVERHEAD_CHARS + entry.path.length + (entry.requestBody?.length ?? 0) + (entry.responseBody?.length ?? 0) + (entry.error?.length ?? 0)
+  return (
+    ENTRY_OVERHEAD_CHARS +
+    entry.path.length +
+    (entry.requestBody?.length ?? 0) +
+    (entry.responseBody?.length ?? 0) +
+    (entry.error?.length ?? 0)
+  )
 }

@@ -37,7 +37,12 @@ describe('createCustomerTokenRefresher', () => {
     const refreshTokens = createCustomerTokenRefresher(refresh, { now: () => 9_000_000 })
     const fresh = await refreshTokens(signedIn)
     expect(refresh).toHaveBeenCalledWith('refresh-1')
-    expect(fresh).toEqual({ ...signedIn, accessToken: 'access-2', refreshToken: 'refresh-2', accessTokenExpiresAt: (9_000 + 7200) * 1000 })
+    expect(fresh).toEqual({
+      ...signedIn,
+      accessToken: 'access-2',
+      refreshToken: 'refresh-2',
+      accessTokenExpiresAt: (9_000 + 7200) * 1000,
+    })
   })
 
   it('shares one refresh between concurrent requests, and with a request just after it', async () => {

@@ -17,7 +17,8 @@ export type CustomerTokens = {
 export const REFRESH_MARGIN_MS = 5 * 60_000
 
 export function tokensFromGrant(grant: TokenResponse, email: string): CustomerTokens {
-  if (!grant.refresh_token || !grant.owner_id) throw new Error('A customer grant must carry a refresh token and an owner id.')
+  if (!grant.refresh_token || !grant.owner_id)
+    throw new Error('A customer grant must carry a refresh token and an owner id.')
   return {
     customerId: grant.owner_id,
     email,
@@ -45,7 +46,10 @@ const refreshWithCommerceLayer: Refresher = (refreshToken) =>
  * stops working), so two requests of one browser that both saw an old token must share one refresh, and a
  * request arriving just after it must get its result rather than try the dead token again.
  */
-export function createCustomerTokenRefresher(refresh: Refresher = refreshWithCommerceLayer, { rememberMs = 60_000, now = Date.now } = {}) {
+export function createCustomerTokenRefresher(
+  refresh: Refresher = refreshWithCommerceLayer,
+  { rememberMs = 60_000, now = Date.now } = {},
+) {
   const inFlight = new Map<string, Promise<CustomerTokens>>()
   const recent = new Map<string, { tokens: CustomerTokens; until: number }>()
 

@@ -1,4 +1,3 @@
-import type { NextAuthOptions } from 'next-auth'
 import CredentialsProvider from 'next-auth/providers/credentials'
 import { z } from 'zod'
 import { AuthError, requestToken } from '@/lib/commerce-layer/token'
@@ -6,6 +5,7 @@ import { env } from '@/lib/env'
 import { tokensFromGrant, type CustomerTokens } from './customer-token'
 import { SIGN_IN_UNAVAILABLE } from './messages'
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie'
+import type { NextAuthOptions } from 'next-auth'
 
 declare module 'next-auth' {
   interface Session {

@@ -41,6 +41,8 @@ export function sessionCookieParts(value: string, name: string, existingNames: r
           value: value.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE),
         }))
   const keep = new Set(parts.map((part) => part.name))
-  const stale = existingNames.filter((existing) => (existing === name || existing.startsWith(`${name}.`)) && !keep.has(existing))
+  const stale = existingNames.filter(
+    (existing) => (existing === name || existing.startsWith(`${name}.`)) && !keep.has(existing),
+  )
   return { parts, stale }
 }

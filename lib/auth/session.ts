@@ -1,7 +1,7 @@
 import 'server-only'
-import { decode } from 'next-auth/jwt'
 import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
+import { decode } from 'next-auth/jwt'
 import { env } from '@/lib/env'
 import { isExpired, type CustomerTokens } from './customer-token'
 import { readSessionCookie, sessionCookieName, usesSecureCookies } from './session-cookie'

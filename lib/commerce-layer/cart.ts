@@ -1,8 +1,8 @@
-import type { QueryParamsRetrieve, Order } from '@commercelayer/sdk'
 import { z } from 'zod'
-import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
 import { lineItemSchema } from './schemas'
+import type { CommerceLayerClient } from './client'
+import type { QueryParamsRetrieve, Order } from '@commercelayer/sdk'
 
 /**
  * The cart is a Commerce Layer order still in `draft` or `pending`. Its id is all a guest needs to reach it,
@@ -28,7 +28,6 @@ export type Cart = {
 }
 
 const OPEN_STATUSES = new Set(['draft', 'pending'])
-
 
 const cartOrderSchema = z.object({
   id: z.string(),
@@ -88,7 +87,12 @@ export async function createCart(client: CommerceLayerClient): Promise<string> {
 }
 
 /** Adds a SKU to the cart; a SKU already in it gets its quantity raised instead of a second line. */
-export async function addToCart(client: CommerceLayerClient, orderId: string, skuCode: string, quantity: number): Promise<void> {
+export async function addToCart(
+  client: CommerceLayerClient,
+  orderId: string,
+  skuCode: string,
+  quantity: number,
+): Promise<void> {
   await client.line_items.create({
     sku_code: skuCode,
     quantity,
@@ -97,7 +101,11 @@ export async function addToCart(client: CommerceLayerClient, orderId: string, sk
   })
 }
 
-export async function setLineItemQuantity(client: CommerceLayerClient, lineItemId: string, quantity: number): Promise<void> {
+export async function setLineItemQuantity(
+  client: CommerceLayerClient,
+  lineItemId: string,
+  quantity: number,
+): Promise<void> {
   await client.line_items.update({ id: lineItemId, quantity })
 }
 

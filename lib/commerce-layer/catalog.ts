@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { QueryParamsList, Sku } from '@commercelayer/sdk'
 import type { CommerceLayerClient } from './client'
+import type { QueryParamsList, Sku } from '@commercelayer/sdk'
 
 /** A product as the shop shows it: one SKU with its price in the market and whether it can be bought. */
 export type Product = {

@@ -1,14 +1,17 @@
-import type { Checkout } from './checkout'
 import { selectShippingMethod, cloneSavedAddress } from './checkout'
-import type { CommerceLayerClient } from './client'
 import { listSavedAddressIds } from './customers'
+import type { Checkout } from './checkout'
+import type { CommerceLayerClient } from './client'
 
 /**
  * When a signed-in customer opens checkout, the order starts from what Commerce Layer already knows about them:
  * their saved address (`_billing_address_clone_id`, `_shipping_address_clone_id`) and the default (first)
  * shipping method, so that nothing is left to fill and one click can pay. Answers whether anything changed.
  */
-export async function startCheckoutForCustomer(customerClient: CommerceLayerClient, checkout: Checkout): Promise<boolean> {
+export async function startCheckoutForCustomer(
+  customerClient: CommerceLayerClient,
+  checkout: Checkout,
+): Promise<boolean> {
   let changed = false
   if (!checkout.billingAddress && !checkout.shippingAddress) {
     const [addressId] = await listSavedAddressIds(customerClient)

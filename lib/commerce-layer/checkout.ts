@@ -1,10 +1,10 @@
-import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
-import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna'
 import { addressSchema, lineItemSchema } from './schemas'
+import type { CommerceLayerClient } from './client'
+import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
 /**
  * The order as checkout needs it, and the updates checkout makes: contact email, addresses, shipping method,
@@ -59,13 +59,17 @@ export type Checkout = {
   shippingOptions: ShippingOption[]
   klarnaPaymentMethodId: string | null
   paymentMethodId: string | null
-  klarnaPayment: { id: string; clientToken: string | null; categories: KlarnaCategory[]; mismatchedAmounts: boolean; hasAuthToken: boolean } | null
+  klarnaPayment: {
+    id: string
+    clientToken: string | null
+    categories: KlarnaCategory[]
+    mismatchedAmounts: boolean
+    hasAuthToken: boolean
+  } | null
   countries: string[]
   /** The customer's saved sources this order can be paid with (none for a guest). */
   savedSources: { id: string; name: string }[]
 }
-
-
 
 const methodSchema = z.object({ id: z.string(), name: z.string(), price_amount_cents: z.number().int().nullish() })
 
@@ -86,7 +90,13 @@ const checkoutSchema = z.object({
   billing_address: addressSchema.nullish(),
   shipping_address: addressSchema.nullish(),
   shipments: z
-    .array(z.object({ id: z.string(), shipping_method: methodSchema.nullish(), available_shipping_methods: z.array(methodSchema).nullish() }))
+    .array(
+      z.object({
+        id: z.string(),
+        shipping_method: methodSchema.nullish(),
+        available_shipping_methods: z.array(methodSchema).nullish(),
+      }),
+    )
     .nullish(),
   available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
   payment_method: z.object({ id: z.string() }).nullish(),
@@ -149,7 +159,9 @@ function toLine(line: z.infer<typeof lineItemSchema>): CheckoutLine {
 
 function shippingCountries(metadata: Record<string, unknown> | null | undefined): string[] {
   const codes = metadata?.shipping_country_codes
-  return Array.isArray(codes) && codes.every((code) => typeof code === 'string') && codes.length > 0 ? codes : [...KLARNA_EU_COUNTRIES]
+  return Array.isArray(codes) && codes.every((code) => typeof code === 'string') && codes.length > 0
+    ? codes
+    : [...KLARNA_EU_COUNTRIES]
 }
 
 /** The open order behind the cart, with everything checkout shows; null when it is gone, placed or not ours. */
@@ -164,7 +176,9 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
   const order = checkoutSchema.parse(raw)
   if (order.status !== 'draft' && order.status !== 'pending') return null
   const shipment = order.shipments?.[0]
-  const klarnaMethod = order.available_payment_methods?.find((method) => method.payment_source_type === 'klarna_payments')
+  const klarnaMethod = order.available_payment_methods?.find(
+    (method) => method.payment_source_type === 'klarna_payments',
+  )
   const source = order.payment_source?.type === 'klarna_payments' ? order.payment_source : null
   const allLines = (order.line_items ?? []).map(toLine)
   return {
@@ -202,12 +216,17 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
         }
       : null,
     countries: shippingCountries(order.market?.metadata),
-    savedSources: (order.available_customer_payment_sources ?? []).map((source) => ({ id: source.id, name: source.name ?? 'Saved Klarna' })),
+    savedSources: (order.available_customer_payment_sources ?? []).map((source) => ({
+      id: source.id,
+      name: source.name ?? 'Saved Klarna',
+    })),
   }
 }
 
 /** What is still missing before the order can be paid for, in the order a shopper fills the page. */
-export function missingForPayment(checkout: Checkout): ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] {
+export function missingForPayment(
+  checkout: Checkout,
+): ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] {
   const missing: ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] = []
   if (!checkout.customerEmail) missing.push('email')
   if (!checkout.billingAddress) missing.push('billing_address')
@@ -259,15 +278,34 @@ export async function setAddresses(
 }
 
 /** Starts the order from a saved address of the customer's address book, for billing and shipping both. */
-export async function cloneSavedAddress(client: CommerceLayerClient, orderId: string, customerAddressId: string): Promise<void> {
-  await client.orders.update({ id: orderId, _billing_address_clone_id: customerAddressId, _shipping_address_clone_id: customerAddressId })
+export async function cloneSavedAddress(
+  client: CommerceLayerClient,
+  orderId: string,
+  customerAddressId: string,
+): Promise<void> {
+  await client.orders.update({
+    id: orderId,
+    _billing_address_clone_id: customerAddressId,
+    _shipping_address_clone_id: customerAddressId,
+  })
 }
 
-export async function selectShippingMethod(client: CommerceLayerClient, shipmentId: string, shippingMethodId: string): Promise<void> {
-  await client.shipments.update({ id: shipmentId, shipping_method: client.shipping_methods.relationship(shippingMethodId) })
+export async function selectShippingMethod(
+  client: CommerceLayerClient,
+  shipmentId: string,
+  shippingMethodId: string,
+): Promise<void> {
+  await client.shipments.update({
+    id: shipmentId,
+    shipping_method: client.shipping_methods.relationship(shippingMethodId),
+  })
 }
 
-export async function selectPaymentMethod(client: CommerceLayerClient, orderId: string, paymentMethodId: string): Promise<void> {
+export async function selectPaymentMethod(
+  client: CommerceLayerClient,
+  orderId: string,
+  paymentMethodId: string,
+): Promise<void> {
   await client.orders.update({ id: orderId, payment_method: client.payment_methods.relationship(paymentMethodId) })
 }
 

@@ -22,7 +22,8 @@ async function commerceLayerFetch(input: string | URL | Request, init?: RequestI
   const { organization, sdkDomain, apiOrigin } = env().commerceLayer
   const sdkOrigin = `https://${organization}.${sdkDomain}`
   // The SDK calls fetch(url, init); a Request object would carry its method and body outside `init`.
-  if (typeof input !== 'string' && !(input instanceof URL)) throw new TypeError('commerceLayerFetch takes a URL and an init, not a Request')
+  if (typeof input !== 'string' && !(input instanceof URL))
+    throw new TypeError('commerceLayerFetch takes a URL and an init, not a Request')
   const url = typeof input === 'string' ? input : input.href
   const target = url.startsWith(sdkOrigin) ? apiOrigin + url.slice(sdkOrigin.length) : url
   return fetchWithApiLog(target, { ...init, cache: 'no-store' })

@@ -21,6 +21,10 @@ export async function adoptOrder(customerClient: CommerceLayerClient, orderId: s
  * `_billing_address_clone_id` takes), not the ids of the address-book entries that hold them.
  */
 export async function listSavedAddressIds(customerClient: CommerceLayerClient): Promise<string[]> {
-  const entries = await customerClient.customer_addresses.list({ include: ['address'], sort: { created_at: 'desc' }, pageSize: 25 })
+  const entries = await customerClient.customer_addresses.list({
+    include: ['address'],
+    sort: { created_at: 'desc' },
+    pageSize: 25,
+  })
   return entries.flatMap((entry) => (entry.address?.id ? [entry.address.id] : []))
 }

@@ -15,7 +15,13 @@ export type CommerceLayerErrorDetail = {
 export type CommerceLayerProblem = CommerceLayerErrorDetail & { status: number; all: CommerceLayerErrorDetail[] }
 
 function toDetail(raw: unknown, fallback: string): CommerceLayerErrorDetail {
-  const error = (raw ?? {}) as { code?: unknown; detail?: unknown; title?: unknown; source?: { pointer?: unknown }; meta?: { error?: unknown } }
+  const error = (raw ?? {}) as {
+    code?: unknown
+    detail?: unknown
+    title?: unknown
+    source?: { pointer?: unknown }
+    meta?: { error?: unknown }
+  }
   const pointer = typeof error.source?.pointer === 'string' ? error.source.pointer : undefined
   return {
     code: typeof error.code === 'string' ? error.code : 'UNKNOWN',

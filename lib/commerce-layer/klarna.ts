@@ -26,7 +26,9 @@ const createdSchema = z.object({ id: z.string(), client_token: z.string(), payme
  * complete, and again whenever the cart changes afterwards.
  */
 export async function createKlarnaPayment(client: CommerceLayerClient, orderId: string): Promise<KlarnaSession> {
-  const payment = createdSchema.parse(await client.klarna_payments.create({ order: client.orders.relationship(orderId) }))
+  const payment = createdSchema.parse(
+    await client.klarna_payments.create({ order: client.orders.relationship(orderId) }),
+  )
   return {
     paymentId: payment.id,
     clientToken: payment.client_token,
@@ -35,7 +37,11 @@ export async function createKlarnaPayment(client: CommerceLayerClient, orderId: 
 }
 
 /** Hands Commerce Layer the authorization token Klarna's `authorize` callback gave the browser. */
-export async function sendKlarnaAuthorization(client: CommerceLayerClient, klarnaPaymentId: string, authorizationToken: string): Promise<void> {
+export async function sendKlarnaAuthorization(
+  client: CommerceLayerClient,
+  klarnaPaymentId: string,
+  authorizationToken: string,
+): Promise<void> {
   await client.klarna_payments.update({ id: klarnaPaymentId, auth_token: authorizationToken })
 }
 

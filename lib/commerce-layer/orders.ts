@@ -1,8 +1,8 @@
-import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 import { z } from 'zod'
-import type { CommerceLayerClient } from './client'
 import { isNotFound } from './errors'
 import { addressSchema, lineItemSchema } from './schemas'
+import type { CommerceLayerClient } from './client'
+import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
 /**
  * Placed orders as a shopper reads them: the account's order list and one order's details
@@ -48,7 +48,6 @@ export type OrderDetails = OrderSummary & {
    */
   paidWithSavedSource: boolean
 }
-
 
 const orderSchema = z.object({
   id: z.string(),
@@ -113,7 +112,8 @@ export function describeKlarnaPlan(raw: unknown): string | null {
   if (!method.success) return null
   const { type, number_of_days: days, number_of_installments: installments } = method.data
   if (type === 'invoice') return days ? `Pay in ${days} days` : 'Pay later'
-  if (type === 'fixed_amount' || type === 'base_account') return installments ? `Pay in ${installments} instalments` : 'Pay over time'
+  if (type === 'fixed_amount' || type === 'base_account')
+    return installments ? `Pay in ${installments} instalments` : 'Pay over time'
   if (type === 'direct_debit' || type === 'direct_bank_transfer' || type === 'card') return 'Pay now'
   return type.replaceAll('_', ' ').replace(/^\w/, (first) => first.toUpperCase())
 }
@@ -122,7 +122,15 @@ function describePayment(order: ParsedOrder): string | null {
   return describeKlarnaPlan(order.payment_source_details?.payment_method_details?.authorized_payment_method)
 }
 
-const SUMMARY_FIELDS = ['number', 'status', 'placed_at', 'currency_code', 'total_amount_with_taxes_cents', 'payment_source_details', 'payment_method'] as const
+const SUMMARY_FIELDS = [
+  'number',
+  'status',
+  'placed_at',
+  'currency_code',
+  'total_amount_with_taxes_cents',
+  'payment_source_details',
+  'payment_method',
+] as const
 
 /** The signed-in customer's placed orders, newest first. A customer token lists only its own orders. */
 export async function listCustomerOrders(customerClient: CommerceLayerClient): Promise<OrderSummary[]> {
@@ -137,7 +145,15 @@ export async function listCustomerOrders(customerClient: CommerceLayerClient): P
 }
 
 const DETAILS_QUERY = {
-  include: ['line_items', 'billing_address', 'shipping_address', 'shipments.shipping_method', 'payment_method', 'payment_source', 'customer'],
+  include: [
+    'line_items',
+    'billing_address',
+    'shipping_address',
+    'shipments.shipping_method',
+    'payment_method',
+    'payment_source',
+    'customer',
+  ],
 } satisfies QueryParamsRetrieve<Order>
 
 /** One order with what a receipt shows, or null when this token may not see it (or it does not exist). */

@@ -20,7 +20,9 @@ const tokenResponseSchema = z.object({
 export type TokenResponse = z.infer<typeof tokenResponseSchema>
 
 const authErrorSchema = z.object({
-  errors: z.array(z.object({ code: z.string().optional(), title: z.string().optional(), detail: z.string().optional() })),
+  errors: z.array(
+    z.object({ code: z.string().optional(), title: z.string().optional(), detail: z.string().optional() }),
+  ),
 })
 
 /** The auth endpoint refused the grant (bad client, credentials, scope or refresh token). */
@@ -53,7 +55,11 @@ export async function requestToken(grant: Grant): Promise<TokenResponse> {
   const body: unknown = await response.json().catch(() => undefined)
   if (!response.ok) {
     const first = authErrorSchema.safeParse(body).data?.errors[0]
-    throw new AuthError(response.status, first?.title ?? 'auth_error', first?.detail ?? `Token request failed (${response.status})`)
+    throw new AuthError(
+      response.status,
+      first?.title ?? 'auth_error',
+      first?.detail ?? `Token request failed (${response.status})`,
+    )
   }
   return tokenResponseSchema.parse(body)
 }

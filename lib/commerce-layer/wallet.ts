@@ -38,7 +38,9 @@ export async function removeWalletEntry(customerClient: CommerceLayerClient, id:
 }
 
 const savedSourcesSchema = z.object({
-  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: z.string().nullish(), created_at: z.string() })).nullish(),
+  available_customer_payment_sources: z
+    .array(z.object({ id: z.string(), name: z.string().nullish(), created_at: z.string() }))
+    .nullish(),
 })
 
 /**
@@ -47,17 +49,26 @@ const savedSourcesSchema = z.object({
  * `PATCH /api/orders/:id?include=available_customer_payment_sources` with
  * `{"_save_payment_source_to_customer_wallet": true}`. Answers the customer's saved sources for the order.
  */
-export async function saveKlarnaToWallet(customerClient: CommerceLayerClient, orderId: string): Promise<{ id: string; name: string }[]> {
+export async function saveKlarnaToWallet(
+  customerClient: CommerceLayerClient,
+  orderId: string,
+): Promise<{ id: string; name: string }[]> {
   const order = await customerClient.orders.update(
     { id: orderId, _save_payment_source_to_customer_wallet: true },
     { include: ['available_customer_payment_sources'] },
   )
   const parsed = savedSourcesSchema.parse(order)
-  return (parsed.available_customer_payment_sources ?? []).map((source) => ({ id: source.id, name: source.name ?? 'Klarna' }))
+  return (parsed.available_customer_payment_sources ?? []).map((source) => ({
+    id: source.id,
+    name: source.name ?? 'Klarna',
+  }))
 }
 
 /** Which wallet entry holds a given payment source (an order's Klarna payment), if any. */
-export async function findWalletEntryForPaymentSource(customerClient: CommerceLayerClient, paymentSourceId: string): Promise<WalletEntry | null> {
+export async function findWalletEntryForPaymentSource(
+  customerClient: CommerceLayerClient,
+  paymentSourceId: string,
+): Promise<WalletEntry | null> {
   const entries = await customerClient.customer_payment_sources.list({ include: ['payment_source'], pageSize: 25 })
   const match = entries.find((entry) => entry.payment_source?.id === paymentSourceId)
   return match ? toWalletEntry(match) : null
@@ -81,12 +92,27 @@ export type OneClickReadiness = {
 }
 
 /** One request: is the order ready to be paid with a saved source, and which sources may pay for it. */
-export async function getOneClickReadiness(customerClient: CommerceLayerClient, orderId: string): Promise<OneClickReadiness> {
+export async function getOneClickReadiness(
+  customerClient: CommerceLayerClient,
+  orderId: string,
+): Promise<OneClickReadiness> {
   const order = oneClickSchema.parse(
     await customerClient.orders.retrieve(orderId, {
-      include: ['available_customer_payment_sources', 'billing_address', 'shipping_address', 'shipments.shipping_method'],
+      include: [
+        'available_customer_payment_sources',
+        'billing_address',
+        'shipping_address',
+        'shipments.shipping_method',
+      ],
       fields: {
-        orders: ['status', 'customer_email', 'billing_address', 'shipping_address', 'shipments', 'available_customer_payment_sources'],
+        orders: [
+          'status',
+          'customer_email',
+          'billing_address',
+          'shipping_address',
+          'shipments',
+          'available_customer_payment_sources',
+        ],
         customer_payment_sources: ['name'],
         addresses: ['city'],
         shipments: ['shipping_method'],
@@ -99,7 +125,11 @@ export async function getOneClickReadiness(customerClient: CommerceLayerClient, 
   if (!order.billing_address) missing.push('billing_address')
   if (!order.shipping_address) missing.push('shipping_address')
   if (!order.shipments?.some((shipment) => shipment.shipping_method)) missing.push('shipping_method')
-  return { status: order.status, availableSourceIds: (order.available_customer_payment_sources ?? []).map((source) => source.id), missing }
+  return {
+    status: order.status,
+    availableSourceIds: (order.available_customer_payment_sources ?? []).map((source) => source.id),
+    missing,
+  }
 }
 
 /**
@@ -107,6 +137,14 @@ export async function getOneClickReadiness(customerClient: CommerceLayerClient, 
  * (`PATCH /api/orders/:id` with `_customer_payment_source_id`, and `_place`). Commerce Layer gives the order the
  * source's payment method and a Klarna payment bound to the saved customer token, then charges that token.
  */
-export async function payWithSavedSource(customerClient: CommerceLayerClient, orderId: string, customerPaymentSourceId: string): Promise<void> {
-  await customerClient.orders.update({ id: orderId, _customer_payment_source_id: customerPaymentSourceId, _place: true })
+export async function payWithSavedSource(
+  customerClient: CommerceLayerClient,
+  orderId: string,
+  customerPaymentSourceId: string,
+): Promise<void> {
+  await customerClient.orders.update({
+    id: orderId,
+    _customer_payment_source_id: customerPaymentSourceId,
+    _place: true,
+  })
 }

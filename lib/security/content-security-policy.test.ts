@@ -5,8 +5,15 @@ const directive = (policy: string, name: string) => policy.split('; ').find((par
 
 describe('contentSecurityPolicy', () => {
   it("allows the sandbox's Klarna under both loopback names, and nothing else from outside", () => {
-    const policy = contentSecurityPolicy({ nonce: 'abc', klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js', development: false, https: false })
-    expect(directive(policy, 'script-src')).toBe("script-src 'self' 'nonce-abc' 'strict-dynamic' http://localhost:3001 http://127.0.0.1:3001")
+    const policy = contentSecurityPolicy({
+      nonce: 'abc',
+      klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js',
+      development: false,
+      https: false,
+    })
+    expect(directive(policy, 'script-src')).toBe(
+      "script-src 'self' 'nonce-abc' 'strict-dynamic' http://localhost:3001 http://127.0.0.1:3001",
+    )
     expect(directive(policy, 'frame-src')).toBe('frame-src http://localhost:3001 http://127.0.0.1:3001')
     expect(directive(policy, 'frame-ancestors')).toBe("frame-ancestors 'none'")
     expect(policy).not.toContain('unsafe-eval')
@@ -15,7 +22,12 @@ describe('contentSecurityPolicy', () => {
   })
 
   it("allows Klarna's documented hosts with Klarna's real library", () => {
-    const policy = contentSecurityPolicy({ nonce: 'n', klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js', development: false, https: true })
+    const policy = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      development: false,
+      https: true,
+    })
     expect(directive(policy, 'script-src')).toContain('https://x.klarnacdn.net')
     expect(directive(policy, 'frame-src')).toBe('frame-src https://*.klarna.com https://x.klarnacdn.net')
     expect(directive(policy, 'connect-src')).toContain('https://*.klarnaevt.com')
@@ -23,12 +35,20 @@ describe('contentSecurityPolicy', () => {
   })
 
   it('lets next dev evaluate code, and only next dev', () => {
-    const policy = contentSecurityPolicy({ nonce: 'n', klarnaLibraryUrl: 'http://localhost:3001/x.js', development: true, https: false })
+    const policy = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'http://localhost:3001/x.js',
+      development: true,
+      https: false,
+    })
     expect(directive(policy, 'script-src')).toContain("'unsafe-eval'")
   })
 
   it('names each loopback twin once', () => {
-    expect(klarnaSources('http://127.0.0.1:4000/api.js').frame).toEqual(['http://127.0.0.1:4000', 'http://localhost:4000'])
+    expect(klarnaSources('http://127.0.0.1:4000/api.js').frame).toEqual([
+      'http://127.0.0.1:4000',
+      'http://localhost:4000',
+    ])
     expect(klarnaSources('https://klarna.example.com/api.js').frame).toEqual(['https://klarna.example.com'])
   })
 })

@@ -4,7 +4,14 @@
  * too); and Klarna's origins for its library, widget and dialog frames. Built per request by proxy.ts.
  */
 
-type KlarnaSources = { script: string[]; style: string[]; font: string[]; connect: string[]; frame: string[]; img: string[] }
+type KlarnaSources = {
+  script: string[]
+  style: string[]
+  font: string[]
+  connect: string[]
+  frame: string[]
+  img: string[]
+}
 
 /** The hosts Klarna documents for its web SDK in a page with a Content-Security-Policy. */
 const KLARNA_HOSTED: KlarnaSources = {
@@ -25,8 +32,10 @@ export function klarnaSources(libraryUrl: string): KlarnaSources {
   const library = new URL(libraryUrl)
   if (library.hostname === 'x.klarnacdn.net') return KLARNA_HOSTED
   const origins = [library.origin]
-  if (library.hostname === 'localhost') origins.push(`${library.protocol}//127.0.0.1${library.port ? `:${library.port}` : ''}`)
-  if (library.hostname === '127.0.0.1') origins.push(`${library.protocol}//localhost${library.port ? `:${library.port}` : ''}`)
+  if (library.hostname === 'localhost')
+    origins.push(`${library.protocol}//127.0.0.1${library.port ? `:${library.port}` : ''}`)
+  if (library.hostname === '127.0.0.1')
+    origins.push(`${library.protocol}//localhost${library.port ? `:${library.port}` : ''}`)
   return { script: origins, style: origins, font: origins, connect: origins, frame: origins, img: origins }
 }
 
@@ -45,7 +54,14 @@ export function contentSecurityPolicy({
   const klarna = klarnaSources(klarnaLibraryUrl)
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
-    ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...klarna.script, ...(development ? ["'unsafe-eval'"] : [])],
+    [
+      'script-src',
+      "'self'",
+      `'nonce-${nonce}'`,
+      "'strict-dynamic'",
+      ...klarna.script,
+      ...(development ? ["'unsafe-eval'"] : []),
+    ],
     // Inline style attributes: next/image's `fill` and React's style props; no inline <style> of anyone else's.
     ['style-src', "'self'", "'unsafe-inline'", ...klarna.style],
     ['img-src', "'self'", 'data:', 'blob:', ...klarna.img],

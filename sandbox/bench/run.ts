@@ -1,7 +1,7 @@
-import autocannon from 'autocannon'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import autocannon from 'autocannon'
 import { RETURNING_CUSTOMER_EMAIL } from '../src/seed-constants'
 import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from '../test/core/checkout'
 import { customerToken, expectStatus, guestToken } from '../test/core/core-helpers'
@@ -23,7 +23,9 @@ const CHECKOUTS = 40
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b)
   const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2
 }
 
 const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target')
@@ -58,12 +60,20 @@ async function main() {
     const rps = load.requests.average
     const checkoutMedian = median(timings)
     console.log(`\nGET ${path.replace(order.id, ':id')}`)
-    console.log(`  ${CONNECTIONS} connections, ${load.duration} s, ${load.requests.total} requests, ${load.non2xx} non-2xx, ${load.errors} errors`)
-    console.log(`  requests/s  ${rps.toFixed(0).padStart(7)}   ${verdict(rps >= TARGETS.requestsPerSecond)} (≥ ${TARGETS.requestsPerSecond})`)
+    console.log(
+      `  ${CONNECTIONS} connections, ${load.duration} s, ${load.requests.total} requests, ${load.non2xx} non-2xx, ${load.errors} errors`,
+    )
+    console.log(
+      `  requests/s  ${rps.toFixed(0).padStart(7)}   ${verdict(rps >= TARGETS.requestsPerSecond)} (≥ ${TARGETS.requestsPerSecond})`,
+    )
     console.log(`  p50         ${load.latency.p50.toFixed(1).padStart(7)} ms`)
-    console.log(`  p99         ${load.latency.p99.toFixed(1).padStart(7)} ms   ${verdict(load.latency.p99 <= TARGETS.p99Ms)} (≤ ${TARGETS.p99Ms} ms)`)
+    console.log(
+      `  p99         ${load.latency.p99.toFixed(1).padStart(7)} ms   ${verdict(load.latency.p99 <= TARGETS.p99Ms)} (≤ ${TARGETS.p99Ms} ms)`,
+    )
     console.log(`\nFull API checkout, new order → placed (11 requests incl. Klarna), ${CHECKOUTS} runs`)
-    console.log(`  median      ${checkoutMedian.toFixed(1).padStart(7)} ms   ${verdict(checkoutMedian <= TARGETS.checkoutMs)} (≤ ${TARGETS.checkoutMs} ms)`)
+    console.log(
+      `  median      ${checkoutMedian.toFixed(1).padStart(7)} ms   ${verdict(checkoutMedian <= TARGETS.checkoutMs)} (≤ ${TARGETS.checkoutMs} ms)`,
+    )
     console.log(`  fastest ${Math.min(...timings).toFixed(1)} ms, slowest ${Math.max(...timings).toFixed(1)} ms\n`)
   } finally {
     await server.stop()

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { api } from '../test/core/core-helpers'
-import { startSandboxProcess } from '../test/helpers'
 import { auditBooks, stockUp, takeBaseline, type Audit } from './audit'
 import { runId } from './load'
 import { runShoppers, type Ledger, type ShopperRun } from './shoppers'
 import { Recorder, timeRequests } from './timing'
+import { api } from '../test/core/core-helpers'
+import { startSandboxProcess } from '../test/helpers'
 
 /**
  * The crash test (`npm run load -- --crash`, and sandbox/test/hardening/crash.test.ts): shoppers load a sandbox
@@ -91,7 +91,9 @@ async function readBack(origin: string, ledger: Ledger): Promise<CrashResult['se
   for (const order of ledger.placed) {
     const answer = await api(origin, order.token, 'GET', `orders/${order.orderId}`)
     if (answer.status !== 200 || answer.body.data.attributes.status !== 'placed') {
-      failures.push(`order ${order.number}: ${answer.status} ${String(answer.body.data?.attributes?.status ?? JSON.stringify(answer.body.errors))}`)
+      failures.push(
+        `order ${order.number}: ${answer.status} ${String(answer.body.data?.attributes?.status ?? JSON.stringify(answer.body.errors))}`,
+      )
     }
   }
   for (const save of ledger.saves) {

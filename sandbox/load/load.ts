@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startSandboxProcess, type SandboxProcess } from '../test/helpers'
 import { auditBooks, stockUp, takeBaseline, type Audit, type Baseline } from './audit'
 import { runShoppers, type ShopperRun } from './shoppers'
 import { Recorder, timeRequests } from './timing'
+import { startSandboxProcess, type SandboxProcess } from '../test/helpers'
 
 /**
  * `npm run load` without the printing: a sandbox process of its own on a fresh SQLite file in a temporary

@@ -1,10 +1,10 @@
 import { loadavg } from 'node:os'
 import { parseArgs } from 'node:util'
-import type { Audit } from './audit'
 import { runCrash } from './crash'
 import { runLoad } from './load'
-import type { ShopperRun } from './shoppers'
 import { percentile, type Recorder } from './timing'
+import type { Audit } from './audit'
+import type { ShopperRun } from './shoppers'
 
 /**
  * `npm run load`: 50 virtual shoppers run the full API checkout against a sandbox of their own for 60 s, then
@@ -43,11 +43,24 @@ const loadAverage = (values: number[]) => values.map((value) => value.toFixed(2)
 
 function printLatency(recorder: Recorder): void {
   const all = [...recorder.byType.values()].flatMap((stats) => stats.ms).sort((a, b) => a - b)
-  console.log(`\n${'request type'.padEnd(46)}${pad('count', 7)}${pad('p50', 11)}${pad('p95', 11)}${pad('p99', 11)}${pad('failed', 8)}`)
+  console.log(
+    `\n${'request type'.padEnd(46)}${pad('count', 7)}${pad('p50', 11)}${pad('p95', 11)}${pad('p99', 11)}${pad('failed', 8)}`,
+  )
   const row = (name: string, sorted: number[], failed: number) =>
-    console.log(`${name.padEnd(46)}${pad(sorted.length, 7)}${pad(ms(percentile(sorted, 0.5)), 11)}${pad(ms(percentile(sorted, 0.95)), 11)}${pad(ms(percentile(sorted, 0.99)), 11)}${pad(failed, 8)}`)
-  for (const [type, stats] of recorder.byType) row(type, [...stats.ms].sort((a, b) => a - b), stats.failed)
-  row('all requests', all, [...recorder.byType.values()].reduce((sum, stats) => sum + stats.failed, 0))
+    console.log(
+      `${name.padEnd(46)}${pad(sorted.length, 7)}${pad(ms(percentile(sorted, 0.5)), 11)}${pad(ms(percentile(sorted, 0.95)), 11)}${pad(ms(percentile(sorted, 0.99)), 11)}${pad(failed, 8)}`,
+    )
+  for (const [type, stats] of recorder.byType)
+    row(
+      type,
+      [...stats.ms].sort((a, b) => a - b),
+      stats.failed,
+    )
+  row(
+    'all requests',
+    all,
+    [...recorder.byType.values()].reduce((sum, stats) => sum + stats.failed, 0),
+  )
 }
 
 function printFailures(run: ShopperRun): void {
@@ -64,9 +77,13 @@ function printFailures(run: ShopperRun): void {
 function printAudit(audit: Audit): void {
   const { figures } = audit
   console.log('\nThe books (the database, and GET /klarna/sandbox/orders):')
-  console.log(`  orders acknowledged as placed   ${pad(figures.placed, 6)}   each placed once, one Klarna order for its total`)
+  console.log(
+    `  orders acknowledged as placed   ${pad(figures.placed, 6)}   each placed once, one Klarna order for its total`,
+  )
   console.log(`  Klarna orders                   ${pad(figures.klarnaOrders, 6)}   each for a placed order`)
-  console.log(`  wallet saves acknowledged       ${pad(figures.saves, 6)}   one wallet entry each, its customer token active`)
+  console.log(
+    `  wallet saves acknowledged       ${pad(figures.saves, 6)}   one wallet entry each, its customer token active`,
+  )
   console.log(`  orders created, customers       ${pad(figures.created, 6)} ${pad(figures.customers, 6)}   all there`)
   console.log(`  stock of ${figures.skus} SKUs                         taken once per placed line`)
   console.log(`  PRAGMA integrity_check          ${pad(figures.integrity, 6)}`)
@@ -75,17 +92,25 @@ function printAudit(audit: Audit): void {
 }
 
 async function load(): Promise<number> {
-  console.log(`npm run load: ${shoppers} shoppers (${Math.ceil(shoppers / 2)} guests, ${Math.floor(shoppers / 2)} customers) for ${seconds} s, at most ${maxRequests} requests; load average ${loadAverage(loadavg())}`)
+  console.log(
+    `npm run load: ${shoppers} shoppers (${Math.ceil(shoppers / 2)} guests, ${Math.floor(shoppers / 2)} customers) for ${seconds} s, at most ${maxRequests} requests; load average ${loadAverage(loadavg())}`,
+  )
   const result = await runLoad({ shoppers, seconds, maxRequests })
   const { run, recorder, audit } = result
   const elapsed = result.elapsedMs / 1000
   const placed = run.ledger.placed.length
   printLatency(recorder)
-  console.log(`\n${placed} checkouts placed in ${elapsed.toFixed(1)} s: ${(placed / elapsed).toFixed(1)} checkouts/s, ${recorder.requests} requests, ${(recorder.requests / elapsed).toFixed(0)} requests/s`)
-  console.log(`  ${run.journeys.guest} guest checkouts; ${run.journeys.customer} customers signed up, bought with Klarna, saved it, bought again with it`)
+  console.log(
+    `\n${placed} checkouts placed in ${elapsed.toFixed(1)} s: ${(placed / elapsed).toFixed(1)} checkouts/s, ${recorder.requests} requests, ${(recorder.requests / elapsed).toFixed(0)} requests/s`,
+  )
+  console.log(
+    `  ${run.journeys.guest} guest checkouts; ${run.journeys.customer} customers signed up, bought with Klarna, saved it, bought again with it`,
+  )
   if (recorder.requests >= maxRequests) console.log(`  stopped at the request bound (${maxRequests})`)
   if (recorder.networkFailures > 0) console.log(`  ${recorder.networkFailures} requests got no answer`)
-  console.log(`  load average ${loadAverage(result.loadAverage.before)} before, ${loadAverage(result.loadAverage.after)} after (2 cores)`)
+  console.log(
+    `  load average ${loadAverage(result.loadAverage.before)} before, ${loadAverage(result.loadAverage.after)} after (2 cores)`,
+  )
   printFailures(run)
   printAudit(audit)
   const errors = run.failures.length
@@ -94,15 +119,20 @@ async function load(): Promise<number> {
 }
 
 async function crash(): Promise<number> {
-  console.log(`npm run load -- --crash: ${shoppers} shoppers, SIGKILL after ${killAfter} s, restart on the same file; load average ${loadAverage(loadavg())}`)
+  console.log(
+    `npm run load -- --crash: ${shoppers} shoppers, SIGKILL after ${killAfter} s, restart on the same file; load average ${loadAverage(loadavg())}`,
+  )
   const result = await runCrash({ shoppers, killAfterSeconds: killAfter })
   const { run, audit, served } = result
   const { recorder } = result
-  console.log(`\nKilled with ${result.inFlightAtKill} requests under way, after ${recorder.requests} requests; ${recorder.networkFailures} got no answer, ${run.interrupted} journeys cut off; restarted in ${ms(result.restartMs)}`)
+  console.log(
+    `\nKilled with ${result.inFlightAtKill} requests under way, after ${recorder.requests} requests; ${recorder.networkFailures} got no answer, ${run.interrupted} journeys cut off; restarted in ${ms(result.restartMs)}`,
+  )
   printAudit(audit)
   console.log(`  read back through the API        ${pad(served.orders, 6)} placed orders, ${served.wallets} wallets`)
   for (const failure of served.failures.slice(0, 20)) console.log(`  DISCREPANCY ${failure}`)
-  for (const doubt of audit.inDoubt.slice(0, 10)) console.log(`  in doubt (the kill came between the charge and its answer): ${doubt}`)
+  for (const doubt of audit.inDoubt.slice(0, 10))
+    console.log(`  in doubt (the kill came between the charge and its answer): ${doubt}`)
   printFailures(run)
   const errors = run.failures.length
   const discrepancies = audit.discrepancies.length + served.failures.length

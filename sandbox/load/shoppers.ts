@@ -22,7 +22,13 @@ export type PlacedOrder = {
   paidWith: { authorization: string } | { customerToken: string }
 }
 
-export type WalletSave = { orderId: string; customerId: string; token: string; walletId: string; paymentSourceToken: string }
+export type WalletSave = {
+  orderId: string
+  customerId: string
+  token: string
+  walletId: string
+  paymentSourceToken: string
+}
 
 export type Ledger = {
   customers: { id: string; email: string }[]
@@ -85,7 +91,10 @@ export async function runShoppers(options: ShopperOptions): Promise<ShopperRun> 
   /** One or two SKUs in stock, one or two of each. */
   const cart = (next: () => number): [string, number][] => {
     const first = Math.floor(next() * inStock.length)
-    const codes = next() < 0.5 ? [inStock[first]] : [inStock[first], inStock[(first + 1 + Math.floor(next() * (inStock.length - 1))) % inStock.length]]
+    const codes =
+      next() < 0.5
+        ? [inStock[first]]
+        : [inStock[first], inStock[(first + 1 + Math.floor(next() * (inStock.length - 1))) % inStock.length]]
     return codes.map((code) => [code as string, 1 + Math.floor(next() * 2)])
   }
 
@@ -99,43 +108,85 @@ export async function runShoppers(options: ShopperOptions): Promise<ShopperRun> 
     return { orderId: order.id, authorization }
   }
 
-  const placed = (body: { data: ResourceObject }, token: string, customerId: string | null, paidWith: PlacedOrder['paidWith']) => {
+  const placed = (
+    body: { data: ResourceObject },
+    token: string,
+    customerId: string | null,
+    paidWith: PlacedOrder['paidWith'],
+  ) => {
     const { attributes } = body.data
     if (attributes.status !== 'placed') throw new Error(`_place answered 200 with status ${String(attributes.status)}`)
-    ledger.placed.push({ orderId: body.data.id, number: attributes.number as string, totalCents: attributes.total_amount_cents as number, token, customerId, paidWith })
+    ledger.placed.push({
+      orderId: body.data.id,
+      number: attributes.number as string,
+      totalCents: attributes.total_amount_cents as number,
+      token,
+      customerId,
+      paidWith,
+    })
   }
 
   const guestJourney = async (next: () => number) => {
     const token = await guestToken(origin)
-    const { orderId, authorization } = await readyOrder(token, `guest.${options.runId}@example.com`, cart(next), 'klarna')
-    placed(expectStatus(await patchOrder(origin, token, orderId, { attributes: { _place: true } }), 200), token, null, { authorization: authorization as string })
+    const { orderId, authorization } = await readyOrder(
+      token,
+      `guest.${options.runId}@example.com`,
+      cart(next),
+      'klarna',
+    )
+    placed(expectStatus(await patchOrder(origin, token, orderId, { attributes: { _place: true } }), 200), token, null, {
+      authorization: authorization as string,
+    })
   }
 
   const customerJourney = async (next: () => number, email: string) => {
     const guest = await guestToken(origin)
-    const signedUp = expectStatus(await api(origin, guest, 'POST', 'customers', { type: 'customers', attributes: { email, password: PASSWORD } }), 201)
+    const signedUp = expectStatus(
+      await api(origin, guest, 'POST', 'customers', { type: 'customers', attributes: { email, password: PASSWORD } }),
+      201,
+    )
     const customerId = signedUp.data.id
     ledger.customers.push({ id: customerId, email })
     const token = await customerToken(origin, email, PASSWORD)
 
     const first = await readyOrder(token, email, cart(next), 'klarna')
-    placed(expectStatus(await patchOrder(origin, token, first.orderId, { attributes: { _place: true } }), 200), token, customerId, { authorization: first.authorization as string })
-    const saveAnswer = await patchOrder(origin, token, first.orderId, { attributes: { _save_payment_source_to_customer_wallet: true } }, '?include=available_customer_payment_sources')
-    const sources = (expectStatus(saveAnswer, 200).included ?? []).filter((resource) => resource.type === 'customer_payment_sources')
-    if (sources.length !== 1) throw new Error(`the save answered ${sources.length} available_customer_payment_sources, not 1`)
+    placed(
+      expectStatus(await patchOrder(origin, token, first.orderId, { attributes: { _place: true } }), 200),
+      token,
+      customerId,
+      { authorization: first.authorization as string },
+    )
+    const saveAnswer = await patchOrder(
+      origin,
+      token,
+      first.orderId,
+      { attributes: { _save_payment_source_to_customer_wallet: true } },
+      '?include=available_customer_payment_sources',
+    )
+    const sources = (expectStatus(saveAnswer, 200).included ?? []).filter(
+      (resource) => resource.type === 'customer_payment_sources',
+    )
+    if (sources.length !== 1)
+      throw new Error(`the save answered ${sources.length} available_customer_payment_sources, not 1`)
     const source = sources[0] as ResourceObject
     const paymentSourceToken = source.attributes.payment_source_token as string
     ledger.saves.push({ orderId: first.orderId, customerId, token, walletId: source.id, paymentSourceToken })
 
     const second = await readyOrder(token, email, cart(next), 'saved')
-    const oneClick = await patchOrder(origin, token, second.orderId, { attributes: { _customer_payment_source_id: source.id, _place: true } })
+    const oneClick = await patchOrder(origin, token, second.orderId, {
+      attributes: { _customer_payment_source_id: source.id, _place: true },
+    })
     placed(expectStatus(oneClick, 200), token, customerId, { customerToken: paymentSourceToken })
   }
 
   const shopper = async (index: number) => {
     const next = random(index + 1)
     const isGuest = index % 2 === 0
-    for (let journey = 0; Date.now() < options.until && options.requestsSent() < options.maxRequests && !options.stopped?.(); journey++) {
+    for (
+      let journey = 0;
+      Date.now() < options.until && options.requestsSent() < options.maxRequests && !options.stopped?.();
+      journey++
+    ) {
       const email = `load.${options.runId}.${index}.${journey}@example.com`
       try {
         if (isGuest) await guestJourney(next)
@@ -146,7 +197,10 @@ export async function runShoppers(options: ShopperOptions): Promise<ShopperRun> 
           run.interrupted++
           return
         }
-        run.failures.push({ journey: isGuest ? 'guest' : 'customer', message: error instanceof Error ? error.message : String(error) })
+        run.failures.push({
+          journey: isGuest ? 'guest' : 'customer',
+          message: error instanceof Error ? error.message : String(error),
+        })
       }
     }
   }

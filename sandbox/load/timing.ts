@@ -35,12 +35,19 @@ export function timeRequests(recorder: Recorder): () => void {
     recorder.inFlight++
     const started = performance.now()
     try {
-      const response = await original(input, { ...init, signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS) })
+      const response = await original(input, {
+        ...init,
+        signal: init?.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      })
       // The answer's body is part of its latency: read it here, hand the caller a copy.
       const body = await response.arrayBuffer()
       recorder.record(type, performance.now() - started, response.ok)
       const bodiless = [101, 204, 205, 304].includes(response.status)
-      return new Response(bodiless ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers })
+      return new Response(bodiless ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      })
     } catch (error) {
       recorder.networkFailures++
       recorder.record(type, performance.now() - started, false)
@@ -62,7 +69,8 @@ export function requestType(method: string, path: string, body: string): string 
   if (!type) return `${method} ${path}`
   if (method === 'PATCH' && type === 'orders') {
     const attributes = attributeNames(body)
-    if (attributes.includes('_place') && attributes.includes('_customer_payment_source_id')) return 'order: pay with the saved source and place'
+    if (attributes.includes('_place') && attributes.includes('_customer_payment_source_id'))
+      return 'order: pay with the saved source and place'
     if (attributes.includes('_place')) return 'order: place'
     if (attributes.includes('_save_payment_source_to_customer_wallet')) return 'order: save the source to the wallet'
     if (attributes.includes('_shipping_address_same_as_billing')) return 'order: shipping address = billing'
@@ -79,7 +87,9 @@ export function requestType(method: string, path: string, body: string): string 
     'PATCH klarna_payments': 'Klarna payment: send the auth_token',
   }
   const key = [method, type, relationship].filter(Boolean).join(' ')
-  return Object.hasOwn(named, key) ? (named[key] as string) : `${method} /api/${type}${id ? '/:id' : ''}${relationship ? `/${relationship}` : ''}`
+  return Object.hasOwn(named, key)
+    ? (named[key] as string)
+    : `${method} /api/${type}${id ? '/:id' : ''}${relationship ? `/${relationship}` : ''}`
 }
 
 function attributeNames(body: string): string[] {

@@ -1,14 +1,14 @@
 import { createServer, STATUS_CODES, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createClock, type Clock } from './clock'
-import { Faults } from './faults'
 import { migrate, openDatabase, type Db } from './db/database'
+import { Faults } from './faults'
 import { Context } from './http/context'
 import { HttpError, type ErrorRenderer } from './http/errors'
 import { loggableBody, RequestLog } from './http/request-log'
 import { Router } from './http/router'
-import type { SandboxModule, Services } from './module'
 import { sandboxModules } from './modules'
+import type { SandboxModule, Services } from './module'
+import type { AddressInfo } from 'node:net'
 
 export type SandboxOptions = {
   /** A SQLite file, or ':memory:' (the default, for tests). */
@@ -42,7 +42,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new Faults(clock, options.latencyMs ?? 0)
   const services: Services = { db, clock, requestLog, faults, selfOrigin: () => origin }
 
-  migrate(db, modules.flatMap((part) => part.migrations))
+  migrate(
+    db,
+    modules.flatMap((part) => part.migrations),
+  )
   seedOnce(services, modules)
 
   const router = new Router()

@@ -25,19 +25,26 @@ export const sandboxTools: SandboxModule = {
     router.get('/sandbox/faults', (ctx) => ctx.send(200, faults.describe()))
     router.post('/sandbox/faults', async (ctx) => {
       const body = await ctx.json()
-      const change = (body !== null && typeof body === 'object' ? body : {}) as { latency_ms?: unknown; outage_seconds?: unknown; reset?: unknown }
-      const isDuration = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 3600 * 1000
+      const change = (body !== null && typeof body === 'object' ? body : {}) as {
+        latency_ms?: unknown
+        outage_seconds?: unknown
+        reset?: unknown
+      }
+      const isDuration = (value: unknown): value is number =>
+        typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 3600 * 1000
       if (change.reset === true) faults.reset()
       else if (change.latency_ms === undefined && change.outage_seconds === undefined) {
         ctx.send(400, { error: 'Send {"latency_ms": <ms>}, {"outage_seconds": <s>} or {"reset": true}.' })
         return
       }
       if (change.latency_ms !== undefined) {
-        if (!isDuration(change.latency_ms)) return ctx.send(400, { error: 'latency_ms must be a number of milliseconds, 0 to 3600000.' })
+        if (!isDuration(change.latency_ms))
+          return ctx.send(400, { error: 'latency_ms must be a number of milliseconds, 0 to 3600000.' })
         faults.latencyMs = change.latency_ms
       }
       if (change.outage_seconds !== undefined) {
-        if (!isDuration(change.outage_seconds)) return ctx.send(400, { error: 'outage_seconds must be a number of seconds, 0 to 3600000.' })
+        if (!isDuration(change.outage_seconds))
+          return ctx.send(400, { error: 'outage_seconds must be a number of seconds, 0 to 3600000.' })
         faults.startOutage(change.outage_seconds)
       }
       ctx.send(200, faults.describe())
@@ -47,7 +54,10 @@ export const sandboxTools: SandboxModule = {
     router.post('/sandbox/clock', async (ctx) => {
       const json = await ctx.json()
       // Any JSON may arrive (null, a number): only an object can carry the fields.
-      const body = (typeof json === 'object' && json !== null ? json : {}) as { advance_seconds?: unknown; reset?: unknown }
+      const body = (typeof json === 'object' && json !== null ? json : {}) as {
+        advance_seconds?: unknown
+        reset?: unknown
+      }
       if (body.reset === true) clock.reset()
       else if (typeof body.advance_seconds === 'number' && Number.isFinite(body.advance_seconds)) {
         clock.advance(body.advance_seconds * 1000)

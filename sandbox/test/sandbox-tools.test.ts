@@ -18,7 +18,9 @@ describe('sandbox doors and the router', () => {
     const before = sandbox.requestLog.lastSeq
     await fetch(`${sandbox.origin}/sandbox/health?probe=1`)
     const response = await fetch(`${sandbox.origin}/sandbox/requests?since=${before}`)
-    const { data } = (await response.json()) as { data: { method: string; path: string; query: string; status: number }[] }
+    const { data } = (await response.json()) as {
+      data: { method: string; path: string; query: string; status: number }[]
+    }
     expect(data[0]).toMatchObject({ method: 'GET', path: '/sandbox/health', query: '?probe=1', status: 200 })
   })
 
@@ -44,7 +46,10 @@ describe('sandbox doors and the router', () => {
   })
 
   it('refuses a body over 1 MB with 413', async () => {
-    const response = await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'x'.repeat(1024 * 1024 + 1) })
+    const response = await fetch(`${sandbox.origin}/sandbox/clock`, {
+      method: 'POST',
+      body: 'x'.repeat(1024 * 1024 + 1),
+    })
     expect(response.status).toBe(413)
   })
 
@@ -53,11 +58,19 @@ describe('sandbox doors and the router', () => {
     const api = await long('/api/skus')
     expect(api.status).toBe(431)
     expect(api.headers.get('content-type')).toBe('application/vnd.api+json')
-    expect(await api.json()).toEqual({ errors: [expect.objectContaining({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', status: '431' })] })
+    expect(await api.json()).toEqual({
+      errors: [expect.objectContaining({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', status: '431' })],
+    })
     const auth = await long('/oauth/token')
-    expect(await auth.json()).toEqual({ errors: [expect.objectContaining({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', status: 431 })] })
+    expect(await auth.json()).toEqual({
+      errors: [expect.objectContaining({ code: 'REQUEST_HEADER_FIELDS_TOO_LARGE', status: 431 })],
+    })
     const klarna = await long('/klarna/payments/v1/sessions/x')
-    expect(await klarna.json()).toEqual({ correlation_id: expect.any(String), error_code: 'BAD_REQUEST', error_messages: [expect.stringContaining('16 KB')] })
+    expect(await klarna.json()).toEqual({
+      correlation_id: expect.any(String),
+      error_code: 'BAD_REQUEST',
+      error_messages: [expect.stringContaining('16 KB')],
+    })
     expect((await fetch(`${sandbox.origin}/sandbox/health`)).status).toBe(200)
   })
 })
@@ -74,10 +87,20 @@ describe('the request log keeps bodies, without secrets', () => {
     await fetch(`${sandbox.origin}/oauth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'password', username: 'new@example.com', password: 'demo1234', client_id: 'sandbox-storefront', scope: 'market:code:europe' }),
+      body: JSON.stringify({
+        grant_type: 'password',
+        username: 'new@example.com',
+        password: 'demo1234',
+        client_id: 'sandbox-storefront',
+        scope: 'market:code:europe',
+      }),
     })
     const [entry] = sandbox.requestLog.list(before)
-    expect(JSON.parse(entry?.body ?? '{}')).toMatchObject({ grant_type: 'password', username: 'new@example.com', password: '[redacted]' })
+    expect(JSON.parse(entry?.body ?? '{}')).toMatchObject({
+      grant_type: 'password',
+      username: 'new@example.com',
+      password: '[redacted]',
+    })
     expect(entry?.body).not.toContain('demo1234')
   })
 
@@ -95,7 +118,8 @@ describe('staged faults', () => {
   })
   afterAll(() => sandbox.close())
 
-  const post = (body: unknown) => fetch(`${sandbox.origin}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
+  const post = (body: unknown) =>
+    fetch(`${sandbox.origin}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
 
   it('cuts Commerce Layer connections during an outage, keeps its own doors, and recovers', async () => {
     expect((await post({ outage_seconds: 60 })).status).toBe(200)
@@ -114,7 +138,10 @@ describe('staged faults', () => {
     await fetch(`${sandbox.origin}/sandbox/health`)
     expect(performance.now() - door).toBeLessThan(250)
     await post({ reset: true })
-    expect(await (await fetch(`${sandbox.origin}/sandbox/faults`)).json()).toMatchObject({ latency_ms: 0, outage_until: null })
+    expect(await (await fetch(`${sandbox.origin}/sandbox/faults`)).json()).toMatchObject({
+      latency_ms: 0,
+      outage_until: null,
+    })
   })
 
   it('refuses what it cannot stage', async () => {

@@ -12,7 +12,9 @@ export function runShop({ sandboxCommand, shopCommand }) {
     ...(usesSandbox ? [{ name: 'sandbox', command: sandboxCommand, prefixColor: 'magenta' }] : []),
     { name: 'shop', command: shopCommand, prefixColor: 'green' },
   ]
-  console.log(`Storefront: http://localhost:${ports.shop}` + (usesSandbox ? `   Sandbox: http://localhost:${ports.sandbox}` : ''))
+  console.log(
+    `Storefront: http://localhost:${ports.shop}` + (usesSandbox ? `   Sandbox: http://localhost:${ports.sandbox}` : ''),
+  )
   const { result } = concurrently(commands, {
     killOthersOn: ['failure', 'success'],
     env: { ...process.env, PORT: ports.shop, SANDBOX_PORT: ports.sandbox },

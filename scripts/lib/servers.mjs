@@ -22,7 +22,12 @@ async function waitFor(url, timeoutMs = 60_000) {
 }
 
 function start(command, args, env, label) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
   let output = ''
   // SERVERS_LOG=1 shows both programs' output as it comes (for debugging a benchmark or an audit).
   const echo = process.env.SERVERS_LOG === '1' ? (chunk) => process.stderr.write(`[${label}] ${chunk}`) : () => {}
@@ -47,13 +52,28 @@ function stop(child) {
 /**
  * @param {{ storefrontPort?: number, sandboxPort?: number, sandboxEnv?: Record<string,string>, storefront?: boolean }} options
  */
-export async function startServers({ storefrontPort = 3200, sandboxPort = 3201, sandboxEnv = {}, storefront = true } = {}) {
+export async function startServers({
+  storefrontPort = 3200,
+  sandboxPort = 3201,
+  sandboxEnv = {},
+  storefront = true,
+} = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'klarna-wallet-bench-'))
   const sandboxUrl = `http://localhost:${sandboxPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
-  const sandbox = start('npx', ['tsx', 'sandbox/src/main.ts'], { SANDBOX_PORT: String(sandboxPort), SANDBOX_DB: join(dataDir, 'sandbox.db'), ...sandboxEnv }, 'sandbox')
+  const sandbox = start(
+    'npx',
+    ['tsx', 'sandbox/src/main.ts'],
+    { SANDBOX_PORT: String(sandboxPort), SANDBOX_DB: join(dataDir, 'sandbox.db'), ...sandboxEnv },
+    'sandbox',
+  )
   const shop = storefront
-    ? start('npx', ['next', 'start', '-H', '127.0.0.1', '-p', String(storefrontPort)], { SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: storefrontUrl }, 'storefront')
+    ? start(
+        'npx',
+        ['next', 'start', '-H', '127.0.0.1', '-p', String(storefrontPort)],
+        { SANDBOX_PORT: String(sandboxPort), NEXTAUTH_URL: storefrontUrl },
+        'storefront',
+      )
     : undefined
   const stopAll = () => {
     stop(shop)

@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { AccountHeader } from '@/components/account/account-header'
 import { OrderStatus, paidWith } from '@/components/account/order-status'
@@ -7,6 +6,7 @@ import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { listCustomerOrders } from '@/lib/commerce-layer/orders'
 import { formatDate } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Your orders' }
 
@@ -20,18 +20,31 @@ export default async function OrdersPage() {
       <h2 className="mb-4 text-lg font-semibold">Orders</h2>
       {orders.length === 0 ? (
         <p className="text-ink-soft">
-          No orders yet. <Link href="/" className="font-medium text-ink underline underline-offset-4">Start shopping</Link>
+          No orders yet.{' '}
+          <Link href="/" className="font-medium text-ink underline underline-offset-4">
+            Start shopping
+          </Link>
         </p>
       ) : (
         <div className="overflow-x-auto rounded-2xl border border-stone-200 bg-white">
           <table className="w-full text-left text-sm">
             <thead className="border-b border-stone-200 text-ink-soft">
               <tr>
-                <th scope="col" className="px-4 py-3 font-medium">Order</th>
-                <th scope="col" className="px-4 py-3 font-medium">Date</th>
-                <th scope="col" className="px-4 py-3 font-medium">Status</th>
-                <th scope="col" className="px-4 py-3 font-medium">Paid with</th>
-                <th scope="col" className="px-4 py-3 text-right font-medium">Total</th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Order
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Date
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Paid with
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-200">
@@ -43,9 +56,13 @@ export default async function OrdersPage() {
                     </Link>
                   </td>
                   <td className="px-4 py-3">{order.placedAt ? formatDate(order.placedAt) : '—'}</td>
-                  <td className="px-4 py-3"><OrderStatus status={order.status} /></td>
+                  <td className="px-4 py-3">
+                    <OrderStatus status={order.status} />
+                  </td>
                   <td className="px-4 py-3">{paidWith(order.paymentSourceType)}</td>
-                  <td className="px-4 py-3 text-right font-medium">{formatMoney({ cents: order.totalCents, currency: order.currency })}</td>
+                  <td className="px-4 py-3 text-right font-medium">
+                    {formatMoney({ cents: order.totalCents, currency: order.currency })}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,9 +1,9 @@
-import type { Metadata } from 'next'
 import { AccountHeader } from '@/components/account/account-header'
 import { WalletList } from '@/components/wallet/wallet-list'
 import { requireCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { listWalletEntries } from '@/lib/commerce-layer/wallet'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Your wallet' }
 

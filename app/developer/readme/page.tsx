@@ -1,14 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { connection } from 'next/server'
 import { readmeBlocks, type ReadmeBlock } from '@/components/developer/readme-blocks'
 import { env } from '@/lib/env'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'README', robots: { index: false } }
 
-const HEADING_STYLES = ['text-3xl font-semibold', 'mt-10 text-2xl font-semibold', 'mt-8 text-xl font-semibold', 'mt-6 text-lg font-semibold']
+const HEADING_STYLES = [
+  'text-3xl font-semibold',
+  'mt-10 text-2xl font-semibold',
+  'mt-8 text-xl font-semibold',
+  'mt-6 text-lg font-semibold',
+]
 
 function Block({ block }: { block: ReadmeBlock }) {
   if (block.kind === 'heading') {
@@ -20,9 +25,11 @@ function Block({ block }: { block: ReadmeBlock }) {
     )
   }
   if (block.kind === 'code' || block.text.startsWith('|')) {
-    return <pre className="overflow-x-auto rounded-lg bg-stone-100 p-3 font-mono text-xs leading-relaxed">{block.text}</pre>
+    return (
+      <pre className="overflow-x-auto rounded-lg bg-stone-100 p-3 font-mono text-xs leading-relaxed">{block.text}</pre>
+    )
   }
-  return <p className="whitespace-pre-wrap leading-relaxed">{block.text}</p>
+  return <p className="leading-relaxed whitespace-pre-wrap">{block.text}</p>
 }
 
 /**

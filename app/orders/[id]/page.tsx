@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { OrderReceipt } from '@/components/orders/order-receipt'
@@ -8,6 +7,7 @@ import { getOrderDetails, type OrderDetails } from '@/lib/commerce-layer/orders'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
 import { findWalletEntryForPaymentSource } from '@/lib/commerce-layer/wallet'
 import { currentShopper, placedOrderIds } from '@/lib/shopper'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Thank you for your order' }
 
@@ -32,7 +32,10 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
   }
   if (!order || order.status === 'draft' || order.status === 'pending') notFound()
 
-  const savedEntry = customer && order.customerId === customer.customerId && order.paymentSourceId && !order.paidWithSavedSource ? await findWalletEntryForPaymentSource(client, order.paymentSourceId) : null
+  const savedEntry =
+    customer && order.customerId === customer.customerId && order.paymentSourceId && !order.paidWithSavedSource
+      ? await findWalletEntryForPaymentSource(client, order.paymentSourceId)
+      : null
 
   return (
     <div className="mx-auto max-w-3xl space-y-8">
@@ -42,9 +45,18 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
           We&apos;ve sent a confirmation to {order.customerEmail}. Klarna will tell you how and when to pay.
         </p>
       </header>
-      <WalletAfterPurchase orderId={order.id} signedIn={customer !== null && order.customerId === customer.customerId} savedEntry={savedEntry} paidWithSavedSource={order.paidWithSavedSource} saveFailed={wallet === 'failed'} />
+      <WalletAfterPurchase
+        orderId={order.id}
+        signedIn={customer !== null && order.customerId === customer.customerId}
+        savedEntry={savedEntry}
+        paidWithSavedSource={order.paidWithSavedSource}
+        saveFailed={wallet === 'failed'}
+      />
       <OrderReceipt order={order} />
-      <Link href="/" className="inline-flex rounded-full bg-brand px-6 py-3 text-sm font-semibold text-white hover:bg-brand-dark">
+      <Link
+        href="/"
+        className="inline-flex rounded-full bg-brand px-6 py-3 text-sm font-semibold text-white hover:bg-brand-dark"
+      >
         Continue shopping
       </Link>
     </div>

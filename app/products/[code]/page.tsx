@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
@@ -7,6 +6,7 @@ import { Price } from '@/components/catalog/price'
 import { ProductImage } from '@/components/catalog/product-image'
 import { getProduct } from '@/lib/commerce-layer/catalog'
 import { shopperClient } from '@/lib/shopper'
+import type { Metadata } from 'next'
 
 type Props = { params: Promise<{ code: string }> }
 

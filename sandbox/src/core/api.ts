@@ -2,8 +2,8 @@ import type { Clock } from '../clock'
 import type { Context } from '../http/context'
 import type { Services } from '../module'
 import type { Caller, TokenService } from './auth/tokens'
-import type { KlarnaGateway } from './klarna-adapter'
 import type { ResourceDef } from './jsonapi/resource'
+import type { KlarnaGateway } from './klarna-adapter'
 import type { Store } from './store'
 
 /** What the Core API's handlers share for the life of the sandbox. */

@@ -1,15 +1,15 @@
-import type { SandboxModule } from '../module'
-import type { Api } from './api'
 import { registerOAuthRoutes } from './auth/oauth'
 import { TokenService } from './auth/tokens'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
-import type { ResourceDef } from './jsonapi/resource'
 import { KlarnaGateway } from './klarna-adapter'
 import { coreResources } from './resources'
 import { registerApiRoutes } from './routes'
 import { coreMigrations } from './schema'
 import { seedCore } from './seed'
 import { Store } from './store'
+import type { Api } from './api'
+import type { SandboxModule } from '../module'
+import type { ResourceDef } from './jsonapi/resource'
 
 /**
  * The Commerce Layer stand-in: the auth host's `POST /oauth/token` and the Core API under `/api`, on SQLite.

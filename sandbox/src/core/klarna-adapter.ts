@@ -137,19 +137,27 @@ export class KlarnaGateway {
     }
     if (!options.schema) return undefined
     const parsed = options.schema.safeParse(json)
-    if (!parsed.success) throw new KlarnaError(response.status, 'UNEXPECTED_RESPONSE', [`${method} ${path} returned an unexpected body`])
+    if (!parsed.success)
+      throw new KlarnaError(response.status, 'UNEXPECTED_RESPONSE', [`${method} ${path} returned an unexpected body`])
     return parsed.data
   }
 
   async createSession(credentials: KlarnaCredentials, session: KlarnaSessionRequest): Promise<KlarnaSession> {
-    return (await this.request(credentials, 'POST', '/payments/v1/sessions', { body: session, schema: sessionSchema })) as KlarnaSession
+    return (await this.request(credentials, 'POST', '/payments/v1/sessions', {
+      body: session,
+      schema: sessionSchema,
+    })) as KlarnaSession
   }
 
   async updateSession(credentials: KlarnaCredentials, sessionId: string, session: KlarnaSessionRequest): Promise<void> {
     await this.request(credentials, 'POST', `/payments/v1/sessions/${encodeURIComponent(sessionId)}`, { body: session })
   }
 
-  async createOrder(credentials: KlarnaCredentials, authorizationToken: string, order: KlarnaOrderData): Promise<KlarnaOrder> {
+  async createOrder(
+    credentials: KlarnaCredentials,
+    authorizationToken: string,
+    order: KlarnaOrderData,
+  ): Promise<KlarnaOrder> {
     const path = `/payments/v1/authorizations/${encodeURIComponent(authorizationToken)}/order`
     return (await this.request(credentials, 'POST', path, { body: order, schema: orderSchema })) as KlarnaOrder
   }
@@ -157,7 +165,13 @@ export class KlarnaGateway {
   async createCustomerToken(
     credentials: KlarnaCredentials,
     authorizationToken: string,
-    request: { purchase_country: string; purchase_currency: string; locale: string; description: string; billing_address?: KlarnaAddress },
+    request: {
+      purchase_country: string
+      purchase_currency: string
+      locale: string
+      description: string
+      billing_address?: KlarnaAddress
+    },
   ): Promise<KlarnaCustomerToken> {
     const path = `/payments/v1/authorizations/${encodeURIComponent(authorizationToken)}/customer-token`
     const body = { ...request, intended_use: 'SUBSCRIPTION' }
@@ -166,7 +180,9 @@ export class KlarnaGateway {
 
   async readCustomerToken(credentials: KlarnaCredentials, token: string) {
     const path = `/customer-token/v1/tokens/${encodeURIComponent(token)}`
-    return (await this.request(credentials, 'GET', path, { schema: customerTokenStatusSchema })) as z.infer<typeof customerTokenStatusSchema>
+    return (await this.request(credentials, 'GET', path, { schema: customerTokenStatusSchema })) as z.infer<
+      typeof customerTokenStatusSchema
+    >
   }
 
   /** Charges a customer token. The idempotency key makes a retried placement return the first order, not a second one. */

@@ -1,6 +1,6 @@
-import type { HttpError } from '../http/errors'
 import { apiError, invalid, validationError } from './jsonapi/errors'
 import { KlarnaError } from './klarna-adapter'
+import type { HttpError } from '../http/errors'
 
 /**
  * A Klarna refusal as the Core API reports it: a 422 on the field that needed Klarna, with Klarna's own code and
@@ -8,6 +8,7 @@ import { KlarnaError } from './klarna-adapter'
  */
 export function klarnaRefusal(error: unknown, field: string, pointer?: string): HttpError {
   if (!(error instanceof KlarnaError)) throw error
-  if (error.status === 0) return apiError(502, { title: 'Klarna unreachable', detail: error.explanation, code: 'BAD_GATEWAY' })
+  if (error.status === 0)
+    return apiError(502, { title: 'Klarna unreachable', detail: error.explanation, code: 'BAD_GATEWAY' })
   return validationError(invalid(field, `was refused by Klarna. ${error.explanation}`, 'klarna_refused', pointer))
 }

@@ -1,13 +1,13 @@
-import type { Context } from '../http/context'
-import type { Router } from '../http/router'
-import type { Api, ApiCall } from './api'
 import { readWriteBody } from './jsonapi/body'
 import { apiError, errors, JSONAPI_MEDIA_TYPE } from './jsonapi/errors'
 import { listRows } from './jsonapi/list'
 import { parseQuery, type QueryOptions } from './jsonapi/query'
-import { own } from './own'
-import type { Linked, ResourceDef, Row } from './jsonapi/resource'
 import { document, listDocument } from './jsonapi/serialize'
+import { own } from './own'
+import type { Api, ApiCall } from './api'
+import type { Linked, ResourceDef, Row } from './jsonapi/resource'
+import type { Context } from '../http/context'
+import type { Router } from '../http/router'
 
 /** Accept is fine when absent, a wildcard, or the JSON:API media type without parameters. */
 function acceptsJsonApi(accept: string | undefined): boolean {
@@ -21,9 +21,13 @@ function acceptsJsonApi(accept: string | undefined): boolean {
 async function authenticate(api: Api, ctx: Context): Promise<ApiCall> {
   const authorization = ctx.header('authorization')
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')
-  if (!match) throw errors.unauthorized('An access token is required: send "Authorization: Bearer <token>" from POST /oauth/token.')
+  if (!match)
+    throw errors.unauthorized(
+      'An access token is required: send "Authorization: Bearer <token>" from POST /oauth/token.',
+    )
   const caller = await api.tokens.verify(match[1] as string)
-  if (caller === 'expired') throw errors.invalidToken('The access token has expired: get a new one from POST /oauth/token.')
+  if (caller === 'expired')
+    throw errors.invalidToken('The access token has expired: get a new one from POST /oauth/token.')
   if (caller === 'invalid') throw errors.invalidToken('The access token you provided is invalid.')
   return { api, ctx, caller, base: `${ctx.origin}/api` }
 }
@@ -63,7 +67,8 @@ export function registerApiRoutes(router: Router, api: Api): void {
       if (!acceptsJsonApi(accept)) throw errors.notAcceptable(accept ?? '')
       if (writes) {
         const contentType = ctx.header('content-type') ?? ''
-        if (contentType.split(';')[0]?.trim().toLowerCase() !== JSONAPI_MEDIA_TYPE) throw errors.unsupportedMediaType(contentType)
+        if (contentType.split(';')[0]?.trim().toLowerCase() !== JSONAPI_MEDIA_TYPE)
+          throw errors.unsupportedMediaType(contentType)
       }
       const call = await authenticate(api, ctx)
       await handler(call, definitionOf(api, ctx.params.type as string))
@@ -124,7 +129,11 @@ export function registerApiRoutes(router: Router, api: Api): void {
     const name = call.ctx.params.relationship as string
     const relationship = own(def.relationships, name)
     if (!relationship) {
-      throw apiError(404, { title: 'Not found', detail: `${name} is not a relationship of ${def.type}.`, code: 'NOT_FOUND' })
+      throw apiError(404, {
+        title: 'Not found',
+        detail: `${name} is not a relationship of ${def.type}.`,
+        code: 'NOT_FOUND',
+      })
     }
     const parent = readableRow(call, def, call.ctx.params.id as string)
     return { relationship, linked: relationship.load(call, [parent]).get(parent.id) ?? (relationship.many ? [] : null) }
@@ -138,7 +147,11 @@ export function registerApiRoutes(router: Router, api: Api): void {
       const target = definitionOf(api, targetType)
       const options = parseQuery(api, target, call.ctx.query, relationship.many)
       if (!Array.isArray(linked)) {
-        send(call.ctx, 200, linked ? document(call, definitionOf(api, linked.type), linked.row, options) : { data: null })
+        send(
+          call.ctx,
+          200,
+          linked ? document(call, definitionOf(api, linked.type), linked.row, options) : { data: null },
+        )
         return
       }
       refuseListRefinements(options)
@@ -165,6 +178,8 @@ export function registerApiRoutes(router: Router, api: Api): void {
 
 function refuseListRefinements(options: QueryOptions): void {
   if (options.filters.length > 0 || options.sort.length > 0) {
-    throw errors.badRequest('The sandbox does not filter or sort related-resource lists; use the list endpoint with filter[q].')
+    throw errors.badRequest(
+      'The sandbox does not filter or sort related-resource lists; use the list endpoint with filter[q].',
+    )
   }
 }

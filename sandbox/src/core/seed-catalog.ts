@@ -1,9 +1,5 @@
 import { stableResourceId } from '../ids'
-import {
-  KLARNA_SANDBOX_API_KEY,
-  KLARNA_SANDBOX_API_SECRET,
-  SANDBOX_MARKET_CODE,
-} from '../seed-constants'
+import { KLARNA_SANDBOX_API_KEY, KLARNA_SANDBOX_API_SECRET, SANDBOX_MARKET_CODE } from '../seed-constants'
 
 /**
  * The seeded catalogue. Ids are stable (derived from a label), so they survive `sandbox:reset`; the README lists

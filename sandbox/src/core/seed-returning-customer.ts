@@ -54,7 +54,12 @@ export function seedReturningCustomer(store: Store, customerId: string, nowMs: n
     at,
   )
 
-  const orderId = insertOrder(store, at, { marketId: MARKET_ID, customerId, customerEmail: RETURNING_CUSTOMER_EMAIL, languageCode: 'en' })
+  const orderId = insertOrder(store, at, {
+    marketId: MARKET_ID,
+    customerId,
+    customerEmail: RETURNING_CUSTOMER_EMAIL,
+    languageCode: 'en',
+  })
   const billingId = stableResourceId('address:returning:first-order:billing')
   const shippingId = stableResourceId('address:returning:first-order:shipping')
   insertAddress(store, billingId, customerId, at)
@@ -90,10 +95,17 @@ export function seedReturningCustomer(store: Store, customerId: string, nowMs: n
     orderId,
   )
   recalculateOrder(store, at, orderId)
-  store.run("UPDATE cl_shipments SET shipping_method_id = ?, status = 'upcoming' WHERE order_id = ?", STANDARD_SHIPPING_ID, orderId)
+  store.run(
+    "UPDATE cl_shipments SET shipping_method_id = ?, status = 'upcoming' WHERE order_id = ?",
+    STANDARD_SHIPPING_ID,
+    orderId,
+  )
   recalculateOrder(store, at, orderId)
 
-  const total = store.get<{ total_amount_cents: number }>('SELECT total_amount_cents FROM cl_orders WHERE id = ?', orderId)?.total_amount_cents
+  const total = store.get<{ total_amount_cents: number }>(
+    'SELECT total_amount_cents FROM cl_orders WHERE id = ?',
+    orderId,
+  )?.total_amount_cents
   const klarnaOrderId = '3f2a9c1e-8b7d-4e6f-a5c4-1d2e3f4a5b6c'
   store.run(
     `INSERT INTO cl_klarna_payments (id, order_id, payment_gateway_id, session_id, payment_methods, intent, auth_token,
@@ -121,7 +133,10 @@ export function seedReturningCustomer(store: Store, customerId: string, nowMs: n
     JSON.stringify({
       type: 'klarna_payment',
       klarna_id: klarnaOrderId,
-      payment_method_details: { fraud_status: 'ACCEPTED', authorized_payment_method: { type: 'invoice', number_of_days: 30 } },
+      payment_method_details: {
+        fraud_status: 'ACCEPTED',
+        authorized_payment_method: { type: 'invoice', number_of_days: 30 },
+      },
     }),
     orderId,
   )

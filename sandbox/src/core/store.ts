@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3'
 import type { Db } from '../db/database'
+import type Database from 'better-sqlite3'
 
 type Params = readonly unknown[]
 

@@ -1,6 +1,6 @@
-import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
 
 export type Db = Database.Database
 
@@ -23,7 +23,12 @@ export function openDatabase(path: string): Db {
 
 export function migrate(db: Db, migrations: readonly Migration[]): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)')
-  const applied = new Set(db.prepare<[], { id: string }>('SELECT id FROM schema_migrations').all().map((row) => row.id))
+  const applied = new Set(
+    db
+      .prepare<[], { id: string }>('SELECT id FROM schema_migrations')
+      .all()
+      .map((row) => row.id),
+  )
   const record = db.prepare('INSERT INTO schema_migrations (id, applied_at) VALUES (?, ?)')
   for (const migration of migrations) {
     if (applied.has(migration.id)) continue

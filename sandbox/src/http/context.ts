@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HttpError, type ErrorRenderer } from './errors'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 
 export const MAX_BODY_BYTES = 1024 * 1024
 /**
@@ -57,7 +57,8 @@ export class Context {
   /** The body parsed as JSON; a 400 in this API's error shape when it is not JSON, or nests too deeply. */
   async json(): Promise<unknown> {
     const raw = await this.body()
-    if (raw.length === 0) throw this.renderError(400, 'Bad request', 'The request body is empty; a JSON document was expected.')
+    if (raw.length === 0)
+      throw this.renderError(400, 'Bad request', 'The request body is empty; a JSON document was expected.')
     const text = raw.toString('utf8')
     let parsed: unknown
     try {
@@ -69,7 +70,11 @@ export class Context {
       throw this.renderError(400, 'Bad request', `The request body nests more than ${MAX_JSON_DEPTH} levels deep.`)
     }
     if (ESCAPED_SURROGATE.test(text) && hasLoneSurrogate(parsed)) {
-      throw this.renderError(400, 'Bad request', 'The request body holds text that is not Unicode: half of a surrogate pair (such as \\ud800) alone.')
+      throw this.renderError(
+        400,
+        'Bad request',
+        'The request body holds text that is not Unicode: half of a surrogate pair (such as \\ud800) alone.',
+      )
     }
     return parsed
   }
@@ -117,7 +122,8 @@ function nestingDepth(json: string): number {
   for (let i = 0; i < json.length; i++) {
     const char = json.charCodeAt(i)
     if (inString) {
-      if (char === 0x5c) i++ // a backslash: skip the escaped character
+      if (char === 0x5c)
+        i++ // a backslash: skip the escaped character
       else if (char === 0x22) inString = false
     } else if (char === 0x22) {
       inString = true

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto'
-import type { Context } from '../http/context'
 import { HttpError } from '../http/errors'
 import { KLARNA_SANDBOX_API_KEY, KLARNA_SANDBOX_API_SECRET } from '../seed-constants'
 import { klarnaError } from './errors'
+import type { Context } from '../http/context'
 
 const expected = Buffer.from(`${KLARNA_SANDBOX_API_KEY}:${KLARNA_SANDBOX_API_SECRET}`)
 
@@ -15,6 +15,12 @@ export function requireMerchantCredentials(ctx: Context): void {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header)
   const given = match ? Buffer.from(match[1] as string, 'base64') : Buffer.alloc(0)
   if (given.length === expected.length && timingSafeEqual(given, expected)) return
-  const error = klarnaError(401, 'UNAUTHORIZED', 'Missing or invalid credentials: use HTTP Basic auth with the API key and secret.')
-  throw new HttpError(error.status, error.body, error.contentType, { 'WWW-Authenticate': 'Basic realm="Klarna sandbox"' })
+  const error = klarnaError(
+    401,
+    'UNAUTHORIZED',
+    'Missing or invalid credentials: use HTTP Basic auth with the API key and secret.',
+  )
+  throw new HttpError(error.status, error.body, error.contentType, {
+    'WWW-Authenticate': 'Basic realm="Klarna sandbox"',
+  })
 }

@@ -1,15 +1,22 @@
-import type { Db } from '../db/database'
-import { HttpError } from '../http/errors'
-import type { Router } from '../http/router'
-import type { Services } from '../module'
 import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
 import { createCustomerToken, customerTokenOfAuthorization } from './customer-tokens'
 import { klarnaError, type KlarnaErrorBody } from './errors'
 import { recordOrder } from './orders'
 import { planById, type PlanId } from './plans'
-import { createOrderSchema, customerTokenCreationSchema, readBody, type CreateOrderRequest, type OrderLine, type SessionData } from './schemas'
+import {
+  createOrderSchema,
+  customerTokenCreationSchema,
+  readBody,
+  type CreateOrderRequest,
+  type OrderLine,
+  type SessionData,
+} from './schemas'
 import { findLiveSession } from './sessions'
+import { HttpError } from '../http/errors'
+import type { Db } from '../db/database'
+import type { Router } from '../http/router'
+import type { Services } from '../module'
 
 /**
  * What the merchant (here: the Commerce Layer stand-in) does with an authorization token: create the order,
@@ -78,7 +85,8 @@ function failAuthorization(db: Db, token: string, error: HttpError): HttpError {
   return error
 }
 
-const notMatching = (fields: readonly string[]) => klarnaError(409, 'BAD_VALUE', `Not matching fields: [${fields.join(', ')}]`)
+const notMatching = (fields: readonly string[]) =>
+  klarnaError(409, 'BAD_VALUE', `Not matching fields: [${fields.join(', ')}]`)
 
 /** What of an order line is money or identity; names, images and URLs may be reworded between session and order. */
 function comparableLine(line: OrderLine) {
@@ -97,8 +105,10 @@ function comparableLine(line: OrderLine) {
 /** The fields of an order request that differ from what the shopper authorized. */
 export function mismatchedFields(authorized: SessionData, order: CreateOrderRequest): string[] {
   const fields: string[] = []
-  if (order.purchase_country.toUpperCase() !== authorized.purchase_country.toUpperCase()) fields.push('purchase_country')
-  if (order.purchase_currency.toUpperCase() !== authorized.purchase_currency.toUpperCase()) fields.push('purchase_currency')
+  if (order.purchase_country.toUpperCase() !== authorized.purchase_country.toUpperCase())
+    fields.push('purchase_country')
+  if (order.purchase_currency.toUpperCase() !== authorized.purchase_currency.toUpperCase())
+    fields.push('purchase_currency')
   if (order.order_amount !== authorized.order_amount) fields.push('order_amount')
   if ((order.order_tax_amount ?? 0) !== (authorized.order_tax_amount ?? 0)) fields.push('order_tax_amount')
   const lines = (ls: readonly OrderLine[]) => ls.map(comparableLine).join('\n')
@@ -121,7 +131,11 @@ export function authorizationRoutes(router: Router, services: Services): void {
     if (!session) throw invalidToken()
     if (session.completed) throw klarnaError(404, 'SESSION_COMPLETED', 'Session has already been completed by an order')
     if (authorization.data.intent === 'tokenize') {
-      throw klarnaError(403, 'INVALID_OPERATION', 'The session intent is tokenize: create a customer token instead of an order')
+      throw klarnaError(
+        403,
+        'INVALID_OPERATION',
+        'The session intent is tokenize: create a customer token instead of an order',
+      )
     }
     const mismatched = mismatchedFields(authorization.data, request)
     if (mismatched.length > 0) throw failAuthorization(db, token, notMatching(mismatched))
@@ -155,8 +169,10 @@ export function authorizationRoutes(router: Router, services: Services): void {
     if (existing) return ctx.send(200, existing)
 
     const mismatched: string[] = []
-    if (request.purchase_country.toUpperCase() !== authorization.data.purchase_country.toUpperCase()) mismatched.push('purchase_country')
-    if (request.purchase_currency.toUpperCase() !== authorization.data.purchase_currency.toUpperCase()) mismatched.push('purchase_currency')
+    if (request.purchase_country.toUpperCase() !== authorization.data.purchase_country.toUpperCase())
+      mismatched.push('purchase_country')
+    if (request.purchase_currency.toUpperCase() !== authorization.data.purchase_currency.toUpperCase())
+      mismatched.push('purchase_currency')
     if (mismatched.length > 0) throw failAuthorization(db, token, notMatching(mismatched))
 
     const created = createCustomerToken(db, {
@@ -177,7 +193,8 @@ export function authorizationRoutes(router: Router, services: Services): void {
     const token = ctx.params.token as string
     const row = findAuthorization(db, token)
     if (!row || row.status === 'cancelled' || row.expires_at <= clock.now()) throw invalidToken()
-    if (row.ordered === 1) throw klarnaError(403, 'INVALID_OPERATION', 'An order was already created from this authorization')
+    if (row.ordered === 1)
+      throw klarnaError(403, 'INVALID_OPERATION', 'An order was already created from this authorization')
     db.prepare("UPDATE klarna_authorizations SET status = 'cancelled' WHERE token = ?").run(token)
     ctx.send(204, undefined)
   })

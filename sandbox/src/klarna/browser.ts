@@ -1,13 +1,18 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import type { Context } from '../http/context'
-import type { Router } from '../http/router'
-import type { Services } from '../module'
 import { sessionIdOfClientToken } from './client-token'
 import { klarnaError } from './errors'
 import { dialogPage, widgetPage, type WidgetView } from './pages'
-import { DEFAULT_PLAN, describePlans, formatMoney, MERCHANT_NAME, PAYMENT_METHOD_CATEGORY, PLAN_IDS, WIDGET_PLAN_WORDS } from './plans'
+import {
+  DEFAULT_PLAN,
+  describePlans,
+  formatMoney,
+  MERCHANT_NAME,
+  PAYMENT_METHOD_CATEGORY,
+  PLAN_IDS,
+  WIDGET_PLAN_WORDS,
+} from './plans'
 import { parseBody } from './schemas'
 import { findLiveSession } from './sessions'
 import {
@@ -17,6 +22,9 @@ import {
   isWellFormedEmail,
   prepareAuthorization,
 } from './shopper-authorization'
+import type { Context } from '../http/context'
+import type { Router } from '../http/router'
+import type { Services } from '../module'
 
 /**
  * What the browser reaches, under /klarna/kp, without merchant credentials: the library, its assets, the
@@ -112,8 +120,10 @@ export function browserRoutes(router: Router, services: Services): void {
     const session = findLiveSession(services, ctx.query.get('session_id') ?? '')
     const category = ctx.query.get('category')
     let view: WidgetView
-    if (!session || session.completed) view = { available: false, reason: 'This Klarna session has ended. Reload the page to try again.' }
-    else if (category !== PAYMENT_METHOD_CATEGORY.identifier) view = { available: false, reason: 'This payment option is not available.' }
+    if (!session || session.completed)
+      view = { available: false, reason: 'This Klarna session has ended. Reload the page to try again.' }
+    else if (category !== PAYMENT_METHOD_CATEGORY.identifier)
+      view = { available: false, reason: 'This payment option is not available.' }
     else {
       const { order_amount, purchase_currency, locale } = session.data
       view = { available: true, amount: formatMoney(order_amount, purchase_currency, locale), ...WIDGET_PLAN_WORDS }
@@ -135,7 +145,8 @@ export function browserRoutes(router: Router, services: Services): void {
     if (!prepared.ok) return ctx.send(200, { outcome: 'refused', result: prepared.result })
     const email = prepared.data.billing_address?.email
     // Without an email to identify the shopper the dialog cannot begin: the shop must fix its data.
-    if (!isWellFormedEmail(email)) return ctx.send(200, { outcome: 'refused', result: fixableRefusal(['billing_address.email']) })
+    if (!isWellFormedEmail(email))
+      return ctx.send(200, { outcome: 'refused', result: fixableRefusal(['billing_address.email']) })
     const { order_amount, purchase_currency, locale, merchant_reference1 } = prepared.data
     ctx.send(200, {
       outcome: 'ready',
@@ -159,7 +170,10 @@ export function browserRoutes(router: Router, services: Services): void {
   router.post('/klarna/kp/dialog/authorize', async (ctx) => {
     const body = parseBody(authorizeSchema, await ctx.json())
     const sessionId = await sessionOfDialogCall(body)
-    ctx.send(200, authorizeSession(services, sessionId, { email: body.email, otp: body.otp, plan: body.plan, data: body.data }))
+    ctx.send(
+      200,
+      authorizeSession(services, sessionId, { email: body.email, otp: body.otp, plan: body.plan, data: body.data }),
+    )
   })
 
   // Klarna's redirect_url: back to the shop's confirmation page when the session named one.
@@ -167,8 +181,14 @@ export function browserRoutes(router: Router, services: Services): void {
     const row = services.db
       .prepare<[string], { session_id: string | null }>('SELECT session_id FROM klarna_orders WHERE id = ?')
       .get(ctx.params.id as string)
-    const confirmation = row?.session_id ? findLiveSession(services, row.session_id)?.data.merchant_urls?.confirmation : undefined
+    const confirmation = row?.session_id
+      ? findLiveSession(services, row.session_id)?.data.merchant_urls?.confirmation
+      : undefined
     if (confirmation) return ctx.send(302, undefined, 'text/plain', { Location: confirmation })
-    ctx.send(200, '<!doctype html><title>Klarna</title><p>You can close this page and return to the shop.</p>', 'text/html; charset=utf-8')
+    ctx.send(
+      200,
+      '<!doctype html><title>Klarna</title><p>You can close this page and return to the shop.</p>',
+      'text/html; charset=utf-8',
+    )
   })
 }

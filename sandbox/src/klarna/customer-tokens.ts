@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Db } from '../db/database'
-import type { Router } from '../http/router'
 import { newUuid } from '../ids'
-import type { Services } from '../module'
 import { RETURNING_CUSTOMER_EMAIL, RETURNING_CUSTOMER_KLARNA_TOKEN } from '../seed-constants'
 import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
@@ -10,6 +7,9 @@ import { klarnaError } from './errors'
 import { orderResponse, recordOrder } from './orders'
 import { planById, planByTokenType, type PlanId } from './plans'
 import { customerTokenOrderSchema, customerTokenStatusSchema, readBody } from './schemas'
+import type { Db } from '../db/database'
+import type { Router } from '../http/router'
+import type { Services } from '../module'
 
 /**
  * Klarna customer tokens: what a saved Klarna payment source charges. They never expire; the merchant can
@@ -81,7 +81,11 @@ export function createCustomerToken(
   return creationResponse(row, input.origin)
 }
 
-function insertToken(db: Db, row: CustomerTokenRow, extra: { authorizationToken: string | null; description: string | null; now: number }) {
+function insertToken(
+  db: Db,
+  row: CustomerTokenRow,
+  extra: { authorizationToken: string | null; description: string | null; now: number },
+) {
   db.prepare(
     `INSERT INTO klarna_customer_tokens (id, status, payment_method_type, payment_method_reference, email, purchase_country,
        purchase_currency, description, authorization_token, payment_method_failing, created_at, updated_at)
@@ -91,7 +95,11 @@ function insertToken(db: Db, row: CustomerTokenRow, extra: { authorizationToken:
 }
 
 /** The customer token an authorization already made, answered again as when it was made. */
-export function customerTokenOfAuthorization(db: Db, authorizationToken: string, origin: string): CustomerTokenCreated | undefined {
+export function customerTokenOfAuthorization(
+  db: Db,
+  authorizationToken: string,
+  origin: string,
+): CustomerTokenCreated | undefined {
   const row = db
     .prepare<[string], CustomerTokenRow>('SELECT * FROM klarna_customer_tokens WHERE authorization_token = ?')
     .get(authorizationToken)
@@ -152,7 +160,9 @@ function requestHash(value: unknown): string {
               .map((key) => [key, canonical((v as Record<string, unknown>)[key])]),
           )
         : v
-  return createHash('sha256').update(JSON.stringify(canonical(value))).digest('hex')
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex')
 }
 
 export function customerTokenRoutes(router: Router, services: Services): void {
@@ -203,10 +213,18 @@ export function customerTokenRoutes(router: Router, services: Services): void {
     if (token.status === 'CANCELLED') throw klarnaError(403, 'TOKEN_CANCELLED', 'The customer token has been cancelled')
     if (token.status === 'SUSPENDED') throw klarnaError(403, 'TOKEN_SUSPENDED', 'The customer token has been suspended')
     if (request.purchase_currency.toUpperCase() !== token.purchase_currency) {
-      throw klarnaError(403, 'PAYMENT_METHOD_CURRENCY_MISMATCH', `The customer token pays in ${token.purchase_currency}`)
+      throw klarnaError(
+        403,
+        'PAYMENT_METHOD_CURRENCY_MISMATCH',
+        `The customer token pays in ${token.purchase_currency}`,
+      )
     }
     if (token.payment_method_failing === 1) {
-      throw klarnaError(403, 'PAYMENT_METHOD_FAILED', 'The payment method behind the customer token could not be charged')
+      throw klarnaError(
+        403,
+        'PAYMENT_METHOD_FAILED',
+        'The payment method behind the customer token could not be charged',
+      )
     }
 
     const response = db.transaction(() => {

@@ -1,12 +1,12 @@
 import { z } from 'zod'
-import type { Router } from '../http/router'
-import type { Services } from '../module'
 import { setCustomerTokenForTests } from './customer-tokens'
 import { klarnaError } from './errors'
 import { listOrders } from './orders'
 import { DEFAULT_PLAN, PLAN_IDS } from './plans'
 import { parseBody } from './schemas'
 import { authorizeSession } from './shopper-authorization'
+import type { Router } from '../http/router'
+import type { Services } from '../module'
 
 /**
  * Sandbox-only doors under /klarna/sandbox, for API tests, end-to-end tests and load tests. Not part of

@@ -27,7 +27,8 @@ function defaultCode(status: number): string {
 }
 
 /** Errors the sandbox's own machinery raises under /klarna (no route, bad JSON, body too large) look like Klarna's. */
-export const renderKlarnaError: ErrorRenderer = (status, _title, detail) => klarnaError(status, defaultCode(status), detail)
+export const renderKlarnaError: ErrorRenderer = (status, _title, detail) =>
+  klarnaError(status, defaultCode(status), detail)
 
 export const badValue = (fields: readonly string[]) =>
   klarnaError(

@@ -1,4 +1,3 @@
-import type { SandboxModule } from '../module'
 import { authorizationRoutes } from './authorizations'
 import { browserRoutes } from './browser'
 import { customerTokenRoutes, seedReturningCustomerToken } from './customer-tokens'
@@ -6,6 +5,7 @@ import { doorRoutes } from './doors'
 import { renderKlarnaError } from './errors'
 import { klarnaMigrations } from './migrations'
 import { sessionRoutes } from './sessions'
+import type { SandboxModule } from '../module'
 
 /**
  * The Klarna stand-in, under /klarna: Klarna's Payments and Customer Token REST APIs (HTTP Basic auth), the

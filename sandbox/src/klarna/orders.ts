@@ -1,6 +1,6 @@
-import type { Db } from '../db/database'
 import { newUuid } from '../ids'
 import type { AuthorizedPaymentMethod } from './plans'
+import type { Db } from '../db/database'
 
 /** Klarna's answer to a created order (the `order` schema). */
 export type KlarnaOrderResponse = {
@@ -15,7 +15,12 @@ type NewOrder = {
   authorizationToken?: string
   customerTokenId?: string
   sessionId?: string
-  request: { purchase_currency: string; order_amount: number; order_tax_amount?: number | undefined; merchant_reference1?: string | undefined }
+  request: {
+    purchase_currency: string
+    order_amount: number
+    order_tax_amount?: number | undefined
+    merchant_reference1?: string | undefined
+  }
   authorizedPaymentMethod: AuthorizedPaymentMethod
   origin: string
   now: number
@@ -74,7 +79,10 @@ type OrderRow = {
 }
 
 /** Every order, oldest first, for the sandbox's audit door (`GET /klarna/sandbox/orders`). */
-export function listOrders(db: Db, filter: { sessionId?: string; customerTokenId?: string; merchantReference1?: string }) {
+export function listOrders(
+  db: Db,
+  filter: { sessionId?: string; customerTokenId?: string; merchantReference1?: string },
+) {
   const rows = db
     .prepare<[{ session: string | null; token: string | null; reference: string | null }], OrderRow>(
       `SELECT * FROM klarna_orders

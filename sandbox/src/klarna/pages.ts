@@ -7,7 +7,10 @@ import { MERCHANT_NAME, PAYMENT_METHOD_CATEGORY } from './plans'
  */
 
 const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string)
+  value.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  )
 
 /** JSON for a `<script type="application/json">` block: `<` escaped so no value can close the tag. */
 const jsonBlock = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c')
@@ -33,8 +36,7 @@ ${opts.body}
 }
 
 export type WidgetView =
-  | { available: true; amount: string; headline: string; rest: string }
-  | { available: false; reason: string }
+  { available: true; amount: string; headline: string; rest: string } | { available: false; reason: string }
 
 export function widgetPage(view: WidgetView, config: { origin: string }): string {
   const content = view.available

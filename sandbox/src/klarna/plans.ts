@@ -47,7 +47,10 @@ export const PLANS: readonly Plan[] = [
 ]
 
 /** How the widget puts the plans in words, before the shopper picks one in the dialog. */
-export const WIDGET_PLAN_WORDS = { headline: 'Pay in 30 days', rest: 'or pay in 3 interest-free instalments, or pay now.' }
+export const WIDGET_PLAN_WORDS = {
+  headline: 'Pay in 30 days',
+  rest: 'or pay in 3 interest-free instalments, or pay now.',
+}
 
 export const PLAN_IDS = PLANS.map((plan) => plan.id) as [PlanId, ...PlanId[]]
 export const DEFAULT_PLAN: PlanId = 'pay_in_30_days'

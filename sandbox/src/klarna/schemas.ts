@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { Context } from '../http/context'
 import { badValue, klarnaError } from './errors'
+import type { Context } from '../http/context'
 
 /**
  * Request bodies of Klarna's v1 APIs, field by field from the OpenAPI copies in shared/reference. Objects are
@@ -236,7 +236,16 @@ export async function readBody<Schema extends z.ZodType>(ctx: Context, schema: S
 }
 
 /** Drops the read-only fields a client may have echoed back. */
-export function withoutReadOnlyFields<T extends Record<string, unknown>>(data: T): Omit<T, keyof typeof readOnlySessionFields> {
-  const { authorization_token: _a, client_token: _c, expires_at: _e, payment_method_categories: _p, status: _s, ...rest } = data
+export function withoutReadOnlyFields<T extends Record<string, unknown>>(
+  data: T,
+): Omit<T, keyof typeof readOnlySessionFields> {
+  const {
+    authorization_token: _a,
+    client_token: _c,
+    expires_at: _e,
+    payment_method_categories: _p,
+    status: _s,
+    ...rest
+  } = data
   return rest
 }

@@ -1,15 +1,15 @@
 import { isoTime } from '../clock'
-import type { Db } from '../db/database'
-import type { Context } from '../http/context'
-import type { Router } from '../http/router'
 import { newUuid } from '../ids'
-import type { Services } from '../module'
 import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
 import { signClientToken } from './client-token'
 import { klarnaError } from './errors'
 import { MERCHANT_NAME, PAYMENT_METHOD_CATEGORY } from './plans'
 import { readBody, sessionCreateSchema, sessionUpdateSchema, withoutReadOnlyFields, type SessionData } from './schemas'
+import type { Db } from '../db/database'
+import type { Context } from '../http/context'
+import type { Router } from '../http/router'
+import type { Services } from '../module'
 
 /** A session stays valid for 48 hours after its last update (Klarna's rule), or until an order completes it. */
 export const SESSION_LIFETIME_MS = 48 * 60 * 60 * 1000
@@ -105,7 +105,11 @@ export function sessionRoutes(router: Router, services: Services): void {
       'INSERT INTO klarna_sessions (id, data, client_token, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
     ).run(id, JSON.stringify(data), clientToken, now, now, now + SESSION_LIFETIME_MS)
 
-    ctx.send(200, { session_id: id, client_token: clientToken, payment_method_categories: paymentMethodCategories(ctx.origin) })
+    ctx.send(200, {
+      session_id: id,
+      client_token: clientToken,
+      payment_method_categories: paymentMethodCategories(ctx.origin),
+    })
   })
 
   router.get('/klarna/payments/v1/sessions/:id', (ctx) => {

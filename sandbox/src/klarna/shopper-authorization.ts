@@ -1,10 +1,10 @@
 import { newUuid } from '../ids'
-import type { Services } from '../module'
 import { arithmeticViolations } from './arithmetic'
 import { klarnaError } from './errors'
-import type { PlanId } from './plans'
 import { authorizeDataSchema, invalidFields, withoutReadOnlyFields, type SessionData } from './schemas'
 import { mergeSessionData, requireOpenSession, saveSessionData, type KlarnaSession } from './sessions'
+import type { PlanId } from './plans'
+import type { Services } from '../module'
 
 /**
  * What happens when a shopper authorizes a session, shared by Klarna's dialog (the browser) and the
@@ -34,7 +34,11 @@ export const isAcceptedOneTimeCode = (code: unknown): boolean =>
   typeof code === 'string' && /^\d{6}$/.test(code) && code !== FAILING_ONE_TIME_CODE
 
 /** A refusal the shop can fix: it names the fields of its data at fault. */
-export const fixableRefusal = (fields: string[]): AuthorizeResult => ({ approved: false, show_form: true, error: { invalid_fields: fields } })
+export const fixableRefusal = (fields: string[]): AuthorizeResult => ({
+  approved: false,
+  show_form: true,
+  error: { invalid_fields: fields },
+})
 
 /** Refuses what the shopper's email alone decides; undefined when the email may go on. */
 export function refusalForEmail(email: unknown): AuthorizeResult | undefined {
@@ -45,15 +49,18 @@ export function refusalForEmail(email: unknown): AuthorizeResult | undefined {
 }
 
 export type PreparedAuthorization =
-  | { ok: true; session: KlarnaSession; data: SessionData }
-  | { ok: false; result: AuthorizeResult }
+  { ok: true; session: KlarnaSession; data: SessionData } | { ok: false; result: AuthorizeResult }
 
 /**
  * The session as it will be authorized: its data with the `authorize(options, data)` data merged in, as Klarna
  * does. Data that breaks the schema or the amount rules is a fixable refusal naming the fields. An unknown,
  * expired or completed session throws Klarna's 404.
  */
-export function prepareAuthorization(services: Services, sessionId: string, authorizeData: unknown): PreparedAuthorization {
+export function prepareAuthorization(
+  services: Services,
+  sessionId: string,
+  authorizeData: unknown,
+): PreparedAuthorization {
   const session = requireOpenSession(services, sessionId)
   const parsed = authorizeDataSchema.safeParse(authorizeData ?? {})
   if (!parsed.success) return { ok: false, result: fixableRefusal(invalidFields(parsed.error)) }
@@ -93,7 +100,15 @@ export function authorizeSession(services: Services, sessionId: string, answers:
     db.prepare(
       `INSERT INTO klarna_authorizations (token, session_id, email, plan, data, status, created_at, expires_at)
        VALUES (?, ?, ?, ?, ?, 'authorized', ?, ?)`,
-    ).run(token, prepared.session.id, email, answers.plan, JSON.stringify(prepared.data), now, now + AUTHORIZATION_LIFETIME_MS)
+    ).run(
+      token,
+      prepared.session.id,
+      email,
+      answers.plan,
+      JSON.stringify(prepared.data),
+      now,
+      now + AUTHORIZATION_LIFETIME_MS,
+    )
   })()
   return { approved: true, show_form: true, authorization_token: token }
 }

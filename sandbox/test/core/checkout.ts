@@ -15,7 +15,12 @@ export const ITALIAN_ADDRESS = {
   email: 'giulia@example.com',
 }
 
-export type Catalogue = { skuIds: Map<string, string>; standardShippingId: string; expressShippingId: string; klarnaMethodId: string }
+export type Catalogue = {
+  skuIds: Map<string, string>
+  standardShippingId: string
+  expressShippingId: string
+  klarnaMethodId: string
+}
 
 export async function loadCatalogue(origin: string, token: string): Promise<Catalogue> {
   const skus = expectStatus(await api(origin, token, 'GET', 'skus?page[size]=25&fields[skus]=code'), 200)
@@ -37,8 +42,15 @@ export async function startShop(): Promise<{ sandbox: TestSandbox; guest: string
   return { sandbox, guest, catalogue: await loadCatalogue(sandbox.origin, guest) }
 }
 
-export async function createOrder(origin: string, token: string, attributes: Record<string, unknown> = {}): Promise<ResourceObject> {
-  return expectStatus(await api(origin, token, 'POST', 'orders', { type: 'orders', attributes, relationships: {} }), 201).data
+export async function createOrder(
+  origin: string,
+  token: string,
+  attributes: Record<string, unknown> = {},
+): Promise<ResourceObject> {
+  return expectStatus(
+    await api(origin, token, 'POST', 'orders', { type: 'orders', attributes, relationships: {} }),
+    201,
+  ).data
 }
 
 export async function addLineItem(origin: string, token: string, orderId: string, skuCode: string, quantity: number) {
@@ -49,11 +61,24 @@ export async function addLineItem(origin: string, token: string, orderId: string
   })
 }
 
-export async function createAddress(origin: string, token: string, attributes: Record<string, unknown> = ITALIAN_ADDRESS) {
-  return expectStatus(await api(origin, token, 'POST', 'addresses', { type: 'addresses', attributes, relationships: {} }), 201).data
+export async function createAddress(
+  origin: string,
+  token: string,
+  attributes: Record<string, unknown> = ITALIAN_ADDRESS,
+) {
+  return expectStatus(
+    await api(origin, token, 'POST', 'addresses', { type: 'addresses', attributes, relationships: {} }),
+    201,
+  ).data
 }
 
-export async function patchOrder(origin: string, token: string, orderId: string, body: { attributes?: Record<string, unknown>; relationships?: Record<string, unknown> }, query = '') {
+export async function patchOrder(
+  origin: string,
+  token: string,
+  orderId: string,
+  body: { attributes?: Record<string, unknown>; relationships?: Record<string, unknown> },
+  query = '',
+) {
   return api(origin, token, 'PATCH', `orders/${orderId}${query}`, {
     type: 'orders',
     id: orderId,
@@ -63,7 +88,13 @@ export async function patchOrder(origin: string, token: string, orderId: string,
 }
 
 /** Email, both addresses, the Standard shipping method and the Klarna payment method on an order with line items. */
-export async function fillCheckout(origin: string, token: string, orderId: string, catalogue: Catalogue, email = 'giulia@example.com') {
+export async function fillCheckout(
+  origin: string,
+  token: string,
+  orderId: string,
+  catalogue: Catalogue,
+  email = 'giulia@example.com',
+) {
   const address = await createAddress(origin, token)
   expectStatus(
     await patchOrder(origin, token, orderId, {
@@ -75,7 +106,10 @@ export async function fillCheckout(origin: string, token: string, orderId: strin
     }),
     200,
   )
-  expectStatus(await patchOrder(origin, token, orderId, { attributes: { _shipping_address_same_as_billing: true } }), 200)
+  expectStatus(
+    await patchOrder(origin, token, orderId, { attributes: { _shipping_address_same_as_billing: true } }),
+    200,
+  )
   const shipments = expectStatus(await api(origin, token, 'GET', `orders/${orderId}/shipments`), 200)
   const shipmentId = shipments.data[0]?.id as string
   expectStatus(
@@ -127,7 +161,12 @@ export async function payWithKlarna(origin: string, token: string, orderId: stri
 }
 
 /** An order with line items, checkout filled in and Klarna authorized: everything `_place` needs. */
-export async function readyOrder(origin: string, token: string, catalogue: Catalogue, lines: [string, number][] = [['MUG-STONE-350', 2]]) {
+export async function readyOrder(
+  origin: string,
+  token: string,
+  catalogue: Catalogue,
+  lines: [string, number][] = [['MUG-STONE-350', 2]],
+) {
   const order = await createOrder(origin, token)
   for (const [code, quantity] of lines) expectStatus(await addLineItem(origin, token, order.id, code, quantity), 201)
   await fillCheckout(origin, token, order.id, catalogue)

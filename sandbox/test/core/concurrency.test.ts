@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createOrder, fillCheckout, loadCatalogue, patchOrder, readyOrder, type Catalogue } from './checkout'
+import {
+  addLineItem,
+  createOrder,
+  fillCheckout,
+  loadCatalogue,
+  patchOrder,
+  readyOrder,
+  type Catalogue,
+} from './checkout'
 import { api, customerToken, expectStatus, guestToken } from './core-helpers'
 
 describe('concurrent requests: one placement, one wallet entry', () => {
@@ -18,7 +26,9 @@ describe('concurrent requests: one placement, one wallet entry', () => {
     return ((await response.json()) as { data: unknown[] }).data.length
   }
   const placeAtOnce = (token: string, orderId: string, times: number) =>
-    Promise.all(Array.from({ length: times }, () => patchOrder(sandbox.origin, token, orderId, { attributes: { _place: true } })))
+    Promise.all(
+      Array.from({ length: times }, () => patchOrder(sandbox.origin, token, orderId, { attributes: { _place: true } })),
+    )
 
   it('places an order once when five _place arrive together, with one Klarna order', async () => {
     const token = await guestToken(sandbox.origin)
@@ -39,7 +49,10 @@ describe('concurrent requests: one placement, one wallet entry', () => {
     expectStatus(await addLineItem(sandbox.origin, token, order.id, 'MUG-STONE-350', 1), 201)
     await fillCheckout(sandbox.origin, token, order.id, catalogue)
     const sourceId = expectStatus(await api(sandbox.origin, token, 'GET', 'customer_payment_sources'), 200).data[0]?.id
-    expectStatus(await patchOrder(sandbox.origin, token, order.id, { attributes: { _customer_payment_source_id: sourceId } }), 200)
+    expectStatus(
+      await patchOrder(sandbox.origin, token, order.id, { attributes: { _customer_payment_source_id: sourceId } }),
+      200,
+    )
     const answers = await placeAtOnce(token, order.id, 2)
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 422])
     expect(await klarnaOrderCount(order.attributes.number)).toBe(1)
@@ -51,7 +64,13 @@ describe('concurrent requests: one placement, one wallet entry', () => {
     expectStatus(await patchOrder(sandbox.origin, token, orderId, { attributes: { _place: true } }), 200)
     const answers = await Promise.all(
       [1, 2, 3].map(() =>
-        patchOrder(sandbox.origin, token, orderId, { attributes: { _save_payment_source_to_customer_wallet: true } }, '?include=available_customer_payment_sources'),
+        patchOrder(
+          sandbox.origin,
+          token,
+          orderId,
+          { attributes: { _save_payment_source_to_customer_wallet: true } },
+          '?include=available_customer_payment_sources',
+        ),
       ),
     )
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])

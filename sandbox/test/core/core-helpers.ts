@@ -20,7 +20,14 @@ export type JsonApiDocument = {
   included?: ResourceObject[]
   meta?: { record_count: number; page_count: number }
   links?: Record<string, string>
-  errors?: { title: string; detail: string; code: string; status: string; source?: { pointer?: string; parameter?: string }; meta?: unknown }[]
+  errors?: {
+    title: string
+    detail: string
+    code: string
+    status: string
+    source?: { pointer?: string; parameter?: string }
+    meta?: unknown
+  }[]
 }
 
 export type TokenAnswer = {
@@ -34,11 +41,18 @@ export type TokenAnswer = {
   owner_type?: string
 }
 
-export async function requestToken(origin: string, grant: Record<string, string>): Promise<Answer<TokenAnswer & { errors?: unknown[] }>> {
+export async function requestToken(
+  origin: string,
+  grant: Record<string, string>,
+): Promise<Answer<TokenAnswer & { errors?: unknown[] }>> {
   const response = await fetch(`${origin}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID, scope: `market:code:${SANDBOX_MARKET_CODE}`, ...grant }),
+    body: JSON.stringify({
+      client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID,
+      scope: `market:code:${SANDBOX_MARKET_CODE}`,
+      ...grant,
+    }),
   })
   return { status: response.status, headers: response.headers, body: (await response.json()) as TokenAnswer }
 }
@@ -75,11 +89,16 @@ export async function api(
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify({ data: body }),
   })
   const text = await response.text()
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : undefined) as JsonApiDocument }
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (text ? JSON.parse(text) : undefined) as JsonApiDocument,
+  }
 }
 
 /** Fails with the answer's errors when the status is not the expected one; returns the body otherwise. */
 export function expectStatus(answer: Answer, status: number): JsonApiDocument {
-  if (answer.status !== status) throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`)
+  if (answer.status !== status)
+    throw new Error(`expected ${status}, got ${answer.status}: ${JSON.stringify(answer.body)}`)
   return answer.body
 }

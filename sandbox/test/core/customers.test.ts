@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
-import type { TestSandbox } from '../helpers'
 import { addLineItem, createAddress, createOrder, patchOrder, readyOrder, startShop, type Catalogue } from './checkout'
 import { api, customerToken, expectStatus, requestToken } from './core-helpers'
+import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
+import type { TestSandbox } from '../helpers'
 
 describe('customers, their token, their address book', () => {
   let sandbox: TestSandbox
@@ -14,13 +14,26 @@ describe('customers, their token, their address book', () => {
   afterAll(() => sandbox.close())
 
   const signUp = (email: unknown, password: unknown) =>
-    api(sandbox.origin, guest, 'POST', 'customers', { type: 'customers', attributes: { email, password }, relationships: {} })
+    api(sandbox.origin, guest, 'POST', 'customers', {
+      type: 'customers',
+      attributes: { email, password },
+      relationships: {},
+    })
 
   it('signs a customer up with the sales channel token, who can then sign in', async () => {
     const created = expectStatus(await signUp('ada@example.com', 'correct horse'), 201).data
-    expect(created.attributes).toMatchObject({ email: 'ada@example.com', status: 'prospect', has_password: true, total_orders_count: 0 })
+    expect(created.attributes).toMatchObject({
+      email: 'ada@example.com',
+      status: 'prospect',
+      has_password: true,
+      total_orders_count: 0,
+    })
     expect(JSON.stringify(created)).not.toContain('correct horse')
-    const token = await requestToken(sandbox.origin, { grant_type: 'password', username: 'ada@example.com', password: 'correct horse' })
+    const token = await requestToken(sandbox.origin, {
+      grant_type: 'password',
+      username: 'ada@example.com',
+      password: 'correct horse',
+    })
     expect(token.body.owner_id).toBe(created.id)
   })
 
@@ -28,11 +41,24 @@ describe('customers, their token, their address book', () => {
     const taken = await signUp(NEW_CUSTOMER_EMAIL.toUpperCase(), 'long enough')
     expect(taken.status).toBe(422)
     expect(taken.body.errors).toEqual([
-      { title: 'has already been taken', detail: 'email - has already been taken', code: 'VALIDATION_ERROR', status: '422', source: { pointer: '/data/attributes/email' }, meta: { error: 'taken' } },
+      {
+        title: 'has already been taken',
+        detail: 'email - has already been taken',
+        code: 'VALIDATION_ERROR',
+        status: '422',
+        source: { pointer: '/data/attributes/email' },
+        meta: { error: 'taken' },
+      },
     ])
     const short = await signUp('short@example.com', 'short')
-    expect(short.body.errors?.[0]).toMatchObject({ detail: 'password - is too short (minimum is 8 characters)', source: { pointer: '/data/attributes/password' } })
-    const noEmail = await api(sandbox.origin, guest, 'POST', 'customers', { type: 'customers', attributes: { password: 'long enough' } })
+    expect(short.body.errors?.[0]).toMatchObject({
+      detail: 'password - is too short (minimum is 8 characters)',
+      source: { pointer: '/data/attributes/password' },
+    })
+    const noEmail = await api(sandbox.origin, guest, 'POST', 'customers', {
+      type: 'customers',
+      attributes: { password: 'long enough' },
+    })
     expect(noEmail.body.errors?.[0]?.detail).toBe("email - can't be blank")
     const badEmail = await signUp('nope', 'long enough')
     expect(badEmail.body.errors?.[0]?.detail).toBe('email - is invalid')
@@ -67,13 +93,20 @@ describe('customers, their token, their address book', () => {
     const token = await customerToken(sandbox.origin, RETURNING_CUSTOMER_EMAIL)
     const orders = expectStatus(await api(sandbox.origin, token, 'GET', 'orders?include=line_items'), 200)
     expect(orders.data.map((order) => order.attributes.status)).toEqual(['placed'])
-    expect(orders.data[0]?.attributes).toMatchObject({ skus_count: 3, total_amount_cents: 6200, payment_status: 'authorized' })
+    expect(orders.data[0]?.attributes).toMatchObject({
+      skus_count: 3,
+      total_amount_cents: 6200,
+      payment_status: 'authorized',
+    })
     const book = expectStatus(await api(sandbox.origin, token, 'GET', 'customer_addresses?include=address'), 200)
     expect(book.data).toHaveLength(1)
     expect(book.data[0]?.attributes.name).toBe('Rita Rossi, Via Roma 12, 20121 Milano MI (IT) +39 02 1234 5678')
     const wallet = expectStatus(await api(sandbox.origin, token, 'GET', 'customer_payment_sources'), 200)
     expect(wallet.data.map((source) => source.attributes)).toEqual([
-      expect.objectContaining({ name: 'Klarna · Pay later · r•••@example.com', payment_source_token: '5f3d8a2e-7b1c-4e09-9a6d-2c8b4f1e7a90' }),
+      expect.objectContaining({
+        name: 'Klarna · Pay later · r•••@example.com',
+        payment_source_token: '5f3d8a2e-7b1c-4e09-9a6d-2c8b4f1e7a90',
+      }),
     ])
     const me = expectStatus(await api(sandbox.origin, token, 'GET', 'customers'), 200)
     expect(me.data[0]?.attributes).toMatchObject({ status: 'acquired', total_orders_count: 1 })
@@ -101,7 +134,12 @@ describe('customers, their token, their address book', () => {
     // An order placed with "save to address book" adds the address once, however often it is saved.
     for (let round = 0; round < 2; round++) {
       const { orderId } = await readyOrder(origin, ada, catalogue)
-      expectStatus(await patchOrder(origin, ada, orderId, { attributes: { _save_billing_address_to_customer_address_book: true } }), 200)
+      expectStatus(
+        await patchOrder(origin, ada, orderId, {
+          attributes: { _save_billing_address_to_customer_address_book: true },
+        }),
+        200,
+      )
       expectStatus(await patchOrder(origin, ada, orderId, { attributes: { _place: true } }), 200)
     }
     const book = expectStatus(await api(origin, ada, 'GET', 'customer_addresses?include=address'), 200)
@@ -110,8 +148,12 @@ describe('customers, their token, their address book', () => {
       'Giulia Bianchi, Via Dante 7, 10121 Torino TO (IT) +39 011 555 0101',
     ])
     const guestOrder = await createOrder(origin, guest)
-    const refused = await patchOrder(origin, guest, guestOrder.id, { attributes: { _save_shipping_address_to_customer_address_book: true } })
+    const refused = await patchOrder(origin, guest, guestOrder.id, {
+      attributes: { _save_shipping_address_to_customer_address_book: true },
+    })
     expect(refused.status).toBe(422)
-    expect(refused.body.errors?.[0]?.source).toEqual({ pointer: '/data/attributes/_save_shipping_address_to_customer_address_book' })
+    expect(refused.body.errors?.[0]?.source).toEqual({
+      pointer: '/data/attributes/_save_shipping_address_to_customer_address_book',
+    })
   })
 })

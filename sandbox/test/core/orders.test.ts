@@ -16,14 +16,21 @@ import {
 } from './checkout'
 import { api, expectStatus, guestToken, type ResourceObject } from './core-helpers'
 
-type KlarnaAuditOrder = { order_id: string; merchant_reference1: string; order_amount: number; order_tax_amount: number; source: string }
+type KlarnaAuditOrder = {
+  order_id: string
+  merchant_reference1: string
+  order_amount: number
+  order_tax_amount: number
+  source: string
+}
 
 describe('orders: a guest checkout through the API', () => {
   let sandbox: TestSandbox
   let token: string
   let catalogue: Catalogue
   const get = (path: string) => api(sandbox.origin, token, 'GET', path)
-  const order = async (id: string, include = '') => expectStatus(await get(`orders/${id}${include ? `?include=${include}` : ''}`), 200)
+  const order = async (id: string, include = '') =>
+    expectStatus(await get(`orders/${id}${include ? `?include=${include}` : ''}`), 200)
   const klarnaOrders = async (reference: string) => {
     const response = await fetch(`${sandbox.origin}/klarna/sandbox/orders?merchant_reference1=${reference}`)
     return ((await response.json()) as { data: KlarnaAuditOrder[] }).data
@@ -39,7 +46,15 @@ describe('orders: a guest checkout through the API', () => {
   it('goes draft → pending → placed, with totals in cents, VAT included, and one Klarna order', async () => {
     const { origin } = sandbox
     const created = await createOrder(origin, token)
-    expect(created.attributes).toMatchObject({ status: 'draft', payment_status: 'unpaid', guest: true, currency_code: 'EUR', tax_included: true, tax_rate: 0.22, skus_count: 0 })
+    expect(created.attributes).toMatchObject({
+      status: 'draft',
+      payment_status: 'unpaid',
+      guest: true,
+      currency_code: 'EUR',
+      tax_included: true,
+      tax_rate: 0.22,
+      skus_count: 0,
+    })
     expectStatus(await addLineItem(origin, token, created.id, 'MUG-STONE-350', 2), 201)
     expectStatus(await addLineItem(origin, token, created.id, 'BOWL-OAK-24', 1), 201)
     expect((await order(created.id)).data.attributes.status).toBe('draft')
@@ -61,14 +76,22 @@ describe('orders: a guest checkout through the API', () => {
     })
     await payWithKlarna(origin, token, created.id)
     const placed = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _place: true } }), 200).data
-    expect(placed.attributes).toMatchObject({ status: 'placed', payment_status: 'authorized', editable: false, placed_at: expect.any(String) })
+    expect(placed.attributes).toMatchObject({
+      status: 'placed',
+      payment_status: 'authorized',
+      editable: false,
+      placed_at: expect.any(String),
+    })
     const audit = await klarnaOrders(placed.attributes.number as string)
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ source: 'authorization', order_amount: 8400, order_tax_amount: 1515 })
     expect(placed.attributes.payment_source_details).toEqual({
       type: 'klarna_payment',
       klarna_id: audit[0]?.order_id,
-      payment_method_details: { fraud_status: 'ACCEPTED', authorized_payment_method: { type: 'invoice', number_of_days: 30 } },
+      payment_method_details: {
+        fraud_status: 'ACCEPTED',
+        authorized_payment_method: { type: 'invoice', number_of_days: 30 },
+      },
     })
     const shipments = expectStatus(await get(`orders/${created.id}/shipments`), 200)
     expect(shipments.data[0]?.attributes.status).toBe('upcoming')
@@ -91,23 +114,42 @@ describe('orders: a guest checkout through the API', () => {
       200,
     )
     const body = await order(created.id, 'line_items,shipments.shipping_method,shipments.available_shipping_methods')
-    expect(body.data.attributes).toMatchObject({ subtotal_amount_cents: 2600, shipping_amount_cents: 990, shipping_tax_amount_cents: 990 - 811, total_amount_cents: 3590, skus_count: 1 })
+    expect(body.data.attributes).toMatchObject({
+      subtotal_amount_cents: 2600,
+      shipping_amount_cents: 990,
+      shipping_tax_amount_cents: 990 - 811,
+      total_amount_cents: 3590,
+      skus_count: 1,
+    })
     const lines = (body.included ?? []).filter((resource) => resource.type === 'line_items')
-    expect(lines.map((line) => [line.attributes.item_type, line.attributes.name, line.attributes.total_amount_cents])).toEqual([
+    expect(
+      lines.map((line) => [line.attributes.item_type, line.attributes.name, line.attributes.total_amount_cents]),
+    ).toEqual([
       ['skus', 'Fig Leaf Candle', 2600],
       ['payment_methods', 'Klarna', 0],
       ['shipments', 'Express', 990],
     ])
     const shipment = body.included?.find((resource) => resource.type === 'shipments') as ResourceObject
-    expect(shipment.attributes).toMatchObject({ number: `${body.data.attributes.number}/S/001`, cost_amount_cents: 990, skus_count: 1 })
+    expect(shipment.attributes).toMatchObject({
+      number: `${body.data.attributes.number}/S/001`,
+      cost_amount_cents: 990,
+      skus_count: 1,
+    })
     expect((shipment.relationships.available_shipping_methods?.data as unknown[]).length).toBe(2)
 
     // Removing the last SKU removes the shipment and its line item.
     const skuLine = lines[0] as ResourceObject
     expect((await api(origin, token, 'DELETE', `line_items/${skuLine.id}`)).status).toBe(204)
     const empty = await order(created.id, 'line_items,shipments')
-    expect(empty.included?.map((resource) => resource.attributes.item_type ?? resource.type)).toEqual(['payment_methods'])
-    expect(empty.data.attributes).toMatchObject({ skus_count: 0, subtotal_amount_cents: 0, shipping_amount_cents: 0, total_amount_cents: 0 })
+    expect(empty.included?.map((resource) => resource.attributes.item_type ?? resource.type)).toEqual([
+      'payment_methods',
+    ])
+    expect(empty.data.attributes).toMatchObject({
+      skus_count: 0,
+      subtotal_amount_cents: 0,
+      shipping_amount_cents: 0,
+      total_amount_cents: 0,
+    })
   })
 
   it('checks stock: out of stock, and more than there is, are 422 on quantity', async () => {
@@ -116,16 +158,37 @@ describe('orders: a guest checkout through the API', () => {
     const none = await addLineItem(origin, token, created.id, 'PLANTER-TERRA-15', 1)
     expect(none.status).toBe(422)
     expect(none.body.errors).toEqual([
-      { title: 'out of stock', detail: 'quantity - out of stock', code: 'VALIDATION_ERROR', status: '422', source: { pointer: '/data/attributes/quantity' }, meta: { error: 'out_of_stock' } },
+      {
+        title: 'out of stock',
+        detail: 'quantity - out of stock',
+        code: 'VALIDATION_ERROR',
+        status: '422',
+        source: { pointer: '/data/attributes/quantity' },
+        meta: { error: 'out_of_stock' },
+      },
     ])
     const tooMany = await addLineItem(origin, token, created.id, 'THROW-WOOL-OAT', 11)
     expect(tooMany.status).toBe(422)
-    expect(tooMany.body.errors?.[0]).toMatchObject({ source: { pointer: '/data/attributes/quantity' }, detail: expect.stringContaining('only 10 available') })
+    expect(tooMany.body.errors?.[0]).toMatchObject({
+      source: { pointer: '/data/attributes/quantity' },
+      detail: expect.stringContaining('only 10 available'),
+    })
     const line = expectStatus(await addLineItem(origin, token, created.id, 'THROW-WOOL-OAT', 6), 201).data
-    const more = await api(origin, token, 'PATCH', `line_items/${line.id}`, { type: 'line_items', id: line.id, attributes: { quantity: 11 } })
+    const more = await api(origin, token, 'PATCH', `line_items/${line.id}`, {
+      type: 'line_items',
+      id: line.id,
+      attributes: { quantity: 11 },
+    })
     expect(more.status).toBe(422)
-    const blank = await api(origin, token, 'POST', 'line_items', { type: 'line_items', attributes: { sku_code: 'MUG-STONE-350' }, relationships: { order: { data: { type: 'orders', id: created.id } } } })
-    expect(blank.body.errors?.[0]).toMatchObject({ detail: "quantity - can't be blank", source: { pointer: '/data/attributes/quantity' } })
+    const blank = await api(origin, token, 'POST', 'line_items', {
+      type: 'line_items',
+      attributes: { sku_code: 'MUG-STONE-350' },
+      relationships: { order: { data: { type: 'orders', id: created.id } } },
+    })
+    expect(blank.body.errors?.[0]).toMatchObject({
+      detail: "quantity - can't be blank",
+      source: { pointer: '/data/attributes/quantity' },
+    })
   })
 
   it('adds to the existing line with _update_quantity, and takes a SKU by item relationship', async () => {
@@ -135,9 +198,16 @@ describe('orders: a guest checkout through the API', () => {
     const again = await api(origin, token, 'POST', 'line_items', {
       type: 'line_items',
       attributes: { quantity: 2, _update_quantity: true },
-      relationships: { order: { data: { type: 'orders', id: created.id } }, item: { data: { type: 'skus', id: catalogue.skuIds.get('VASE-GLASS-AMBER') } } },
+      relationships: {
+        order: { data: { type: 'orders', id: created.id } },
+        item: { data: { type: 'skus', id: catalogue.skuIds.get('VASE-GLASS-AMBER') } },
+      },
     })
-    expect(expectStatus(again, 201).data.attributes).toMatchObject({ quantity: 3, sku_code: 'VASE-GLASS-AMBER', total_amount_cents: 11700 })
+    expect(expectStatus(again, 201).data.attributes).toMatchObject({
+      quantity: 3,
+      sku_code: 'VASE-GLASS-AMBER',
+      total_amount_cents: 11700,
+    })
     expect((await order(created.id)).data.attributes.skus_count).toBe(3)
   })
 
@@ -146,19 +216,43 @@ describe('orders: a guest checkout through the API', () => {
     const created = await createOrder(origin, token)
     const attribute = await patchOrder(origin, token, created.id, { attributes: { colour: 'red' } })
     expect(attribute.status).toBe(400)
-    expect(attribute.body.errors).toEqual([{ title: 'Param not allowed', detail: 'colour is not allowed.', code: 'PARAM_NOT_ALLOWED', status: '400', source: { pointer: '/data/attributes/colour' } }])
+    expect(attribute.body.errors).toEqual([
+      {
+        title: 'Param not allowed',
+        detail: 'colour is not allowed.',
+        code: 'PARAM_NOT_ALLOWED',
+        status: '400',
+        source: { pointer: '/data/attributes/colour' },
+      },
+    ])
     const readOnly = await patchOrder(origin, token, created.id, { attributes: { total_amount_cents: 1 } })
     expect(readOnly.body.errors?.[0]?.source).toEqual({ pointer: '/data/attributes/total_amount_cents' })
-    const relationship = await patchOrder(origin, token, created.id, { relationships: { store: { data: { type: 'stores', id: 'x' } } } })
+    const relationship = await patchOrder(origin, token, created.id, {
+      relationships: { store: { data: { type: 'stores', id: 'x' } } },
+    })
     expect(relationship.status).toBe(400)
-    expect(relationship.body.errors?.[0]).toMatchObject({ code: 'PARAM_NOT_ALLOWED', source: { pointer: '/data/relationships/store' } })
-    const wrongType = await api(origin, token, 'PATCH', `orders/${created.id}`, { type: 'skus', id: created.id, attributes: {} })
+    expect(relationship.body.errors?.[0]).toMatchObject({
+      code: 'PARAM_NOT_ALLOWED',
+      source: { pointer: '/data/relationships/store' },
+    })
+    const wrongType = await api(origin, token, 'PATCH', `orders/${created.id}`, {
+      type: 'skus',
+      id: created.id,
+      attributes: {},
+    })
     expect(wrongType.status).toBe(409)
-    const wrongId = await api(origin, token, 'PATCH', `orders/${created.id}`, { type: 'orders', id: 'other', attributes: {} })
+    const wrongId = await api(origin, token, 'PATCH', `orders/${created.id}`, {
+      type: 'orders',
+      id: 'other',
+      attributes: {},
+    })
     expect(wrongId.body.errors?.[0]?.code).toBe('KEY_NOT_INCLUDED_IN_URL')
     const badEmail = await patchOrder(origin, token, created.id, { attributes: { customer_email: 'not-an-email' } })
     expect(badEmail.status).toBe(422)
-    expect(badEmail.body.errors?.[0]).toMatchObject({ detail: 'customer_email - is invalid', source: { pointer: '/data/attributes/customer_email' } })
+    expect(badEmail.body.errors?.[0]).toMatchObject({
+      detail: 'customer_email - is invalid',
+      source: { pointer: '/data/attributes/customer_email' },
+    })
     const notJson = await api(origin, token, 'PATCH', `orders/${created.id}`, '{nope')
     expect(notJson.status).toBe(400)
     const noData = await api(origin, token, 'PATCH', `orders/${created.id}`, '{"type":"orders"}')
@@ -166,7 +260,10 @@ describe('orders: a guest checkout through the API', () => {
   })
 
   it('validates addresses, naming every missing field', async () => {
-    const answer = await api(sandbox.origin, token, 'POST', 'addresses', { type: 'addresses', attributes: { city: 'Torino', country_code: 'IT' } })
+    const answer = await api(sandbox.origin, token, 'POST', 'addresses', {
+      type: 'addresses',
+      attributes: { city: 'Torino', country_code: 'IT' },
+    })
     expect(answer.status).toBe(422)
     expect(answer.body.errors?.map((error) => error.source?.pointer)).toEqual([
       '/data/attributes/line_1',
@@ -175,7 +272,10 @@ describe('orders: a guest checkout through the API', () => {
       '/data/attributes/first_name',
       '/data/attributes/last_name',
     ])
-    const irish = await api(sandbox.origin, token, 'POST', 'addresses', { type: 'addresses', attributes: { ...ITALIAN_ADDRESS, zip_code: null, country_code: 'ie' } })
+    const irish = await api(sandbox.origin, token, 'POST', 'addresses', {
+      type: 'addresses',
+      attributes: { ...ITALIAN_ADDRESS, zip_code: null, country_code: 'ie' },
+    })
     expect(expectStatus(irish, 201).data.attributes).toMatchObject({ country_code: 'IE', full_name: 'Giulia Bianchi' })
   })
 
@@ -183,14 +283,41 @@ describe('orders: a guest checkout through the API', () => {
     const { origin } = sandbox
     const created = await createOrder(origin, token)
     const address = await createAddress(origin, token)
-    const cloned = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _billing_address_clone_id: address.id } }, '?include=billing_address'), 200)
+    const cloned = expectStatus(
+      await patchOrder(
+        origin,
+        token,
+        created.id,
+        { attributes: { _billing_address_clone_id: address.id } },
+        '?include=billing_address',
+      ),
+      200,
+    )
     const billing = cloned.included?.[0] as ResourceObject
     expect(billing.id).not.toBe(address.id)
     expect(billing.attributes).toMatchObject({ line_1: 'Via Dante 7', city: 'Torino' })
-    const same = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _shipping_address_same_as_billing: true } }, '?include=shipping_address'), 200)
+    const same = expectStatus(
+      await patchOrder(
+        origin,
+        token,
+        created.id,
+        { attributes: { _shipping_address_same_as_billing: true } },
+        '?include=shipping_address',
+      ),
+      200,
+    )
     expect(same.included?.[0]?.attributes.full_address).toBe('Via Dante 7, 10121 Torino TO (IT) +39 011 555 0101')
     const shipping = same.included?.[0] as ResourceObject
-    const back = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _billing_address_same_as_shipping: true } }, '?include=billing_address'), 200)
+    const back = expectStatus(
+      await patchOrder(
+        origin,
+        token,
+        created.id,
+        { attributes: { _billing_address_same_as_shipping: true } },
+        '?include=billing_address',
+      ),
+      200,
+    )
     expect(back.data.relationships.billing_address?.data).not.toEqual({ type: 'addresses', id: billing.id })
     expect(back.included?.[0]?.attributes.full_address).toBe(shipping.attributes.full_address)
     const unknown = await patchOrder(origin, token, created.id, { attributes: { _shipping_address_clone_id: 'nope' } })
@@ -218,16 +345,27 @@ describe('orders: a guest checkout through the API', () => {
     const payment = expectStatus(await createKlarnaPayment(origin, token, created.id), 201).data
     const unauthorized = await patchOrder(origin, token, created.id, { attributes: { _place: true } })
     expect(unauthorized.body.errors).toEqual([
-      expect.objectContaining({ detail: expect.stringMatching(/^payment_source - is not authorized/), source: { pointer: '/data/relationships/payment_source' } }),
+      expect.objectContaining({
+        detail: expect.stringMatching(/^payment_source - is not authorized/),
+        source: { pointer: '/data/relationships/payment_source' },
+      }),
     ])
-    expect(payment.attributes).toMatchObject({ session_id: expect.any(String), client_token: expect.any(String), auth_token: null, mismatched_amounts: false })
-    expect(payment.attributes.payment_methods).toEqual([expect.objectContaining({ identifier: 'klarna', name: expect.any(String) })])
+    expect(payment.attributes).toMatchObject({
+      session_id: expect.any(String),
+      client_token: expect.any(String),
+      auth_token: null,
+      mismatched_amounts: false,
+    })
+    expect(payment.attributes.payment_methods).toEqual([
+      expect.objectContaining({ identifier: 'klarna', name: expect.any(String) }),
+    ])
   })
 
   it('nullifies the Klarna payment when line items or the payment method change', async () => {
     const { origin } = sandbox
     const { orderId, paymentId } = await readyOrder(origin, token, catalogue)
-    const source = (id: string) => order(id, 'payment_source').then((body) => body.data.relationships.payment_source?.data)
+    const source = (id: string) =>
+      order(id, 'payment_source').then((body) => body.data.relationships.payment_source?.data)
     expect(await source(orderId)).toEqual({ type: 'klarna_payments', id: paymentId })
     expectStatus(await addLineItem(origin, token, orderId, 'CANDLE-FIG-200', 1), 201)
     expect(await source(orderId)).toBeNull()
@@ -235,7 +373,12 @@ describe('orders: a guest checkout through the API', () => {
     await payWithKlarna(origin, token, orderId)
     expectStatus(await patchOrder(origin, token, orderId, { relationships: { payment_method: { data: null } } }), 200)
     expect(await source(orderId)).toBeNull()
-    expectStatus(await patchOrder(origin, token, orderId, { relationships: { payment_method: { data: { type: 'payment_methods', id: catalogue.klarnaMethodId } } } }), 200)
+    expectStatus(
+      await patchOrder(origin, token, orderId, {
+        relationships: { payment_method: { data: { type: 'payment_methods', id: catalogue.klarnaMethodId } } },
+      }),
+      200,
+    )
     await payWithKlarna(origin, token, orderId)
     expectStatus(await patchOrder(origin, token, orderId, { attributes: { _refresh: true } }), 200)
     expect(await source(orderId)).toBeNull()
@@ -258,18 +401,30 @@ describe('orders: a guest checkout through the API', () => {
     })
     const mismatched = expectStatus(await get(`klarna_payments/${payment.id}`), 200)
     expect(mismatched.data.attributes.mismatched_amounts).toBe(true)
-    await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, { type: 'klarna_payments', id: payment.id, attributes: { auth_token: authToken } })
+    await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, {
+      type: 'klarna_payments',
+      id: payment.id,
+      attributes: { auth_token: authToken },
+    })
     const refused = await patchOrder(origin, token, created.id, { attributes: { _place: true } })
     expect(refused.status).toBe(422)
     expect(refused.body.errors?.[0]?.meta).toEqual({ error: 'mismatched_amounts' })
 
     const updated = expectStatus(
-      await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, { type: 'klarna_payments', id: payment.id, attributes: { _update: true } }),
+      await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, {
+        type: 'klarna_payments',
+        id: payment.id,
+        attributes: { _update: true },
+      }),
       200,
     )
     expect(updated.data.attributes.mismatched_amounts).toBe(false)
     const reauthorized = await authorizeKlarnaSession(origin, payment.attributes.session_id as string)
-    await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, { type: 'klarna_payments', id: payment.id, attributes: { auth_token: reauthorized } })
+    await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, {
+      type: 'klarna_payments',
+      id: payment.id,
+      attributes: { auth_token: reauthorized },
+    })
     const placed = expectStatus(await patchOrder(origin, token, created.id, { attributes: { _place: true } }), 200)
     expect(placed.data.attributes).toMatchObject({ status: 'placed', total_amount_cents: 6400 + 990 })
   })
@@ -280,7 +435,10 @@ describe('orders: a guest checkout through the API', () => {
     expectStatus(await patchOrder(origin, token, orderId, { attributes: { _place: true } }), 200)
     const again = await patchOrder(origin, token, orderId, { attributes: { _place: true } })
     expect(again.status).toBe(422)
-    expect(again.body.errors?.[0]).toMatchObject({ source: { pointer: '/data/attributes/status' }, meta: { error: 'already_placed' } })
+    expect(again.body.errors?.[0]).toMatchObject({
+      source: { pointer: '/data/attributes/status' },
+      meta: { error: 'already_placed' },
+    })
     const edit = await addLineItem(origin, token, orderId, 'MUG-STONE-350', 1)
     expect(edit.status).toBe(422)
     expect(edit.body.errors?.[0]?.source).toEqual({ pointer: '/data/attributes/status' })
@@ -295,7 +453,11 @@ describe('orders: a guest checkout through the API', () => {
     expectStatus(await addLineItem(origin, token, created.id, 'MUG-STONE-350', 1), 201)
     await fillCheckout(origin, token, created.id, catalogue)
     const payment = expectStatus(await createKlarnaPayment(origin, token, created.id), 201).data
-    await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, { type: 'klarna_payments', id: payment.id, attributes: { auth_token: 'made-up-token' } })
+    await api(origin, token, 'PATCH', `klarna_payments/${payment.id}`, {
+      type: 'klarna_payments',
+      id: payment.id,
+      attributes: { auth_token: 'made-up-token' },
+    })
     const refused = await patchOrder(origin, token, created.id, { attributes: { _place: true } })
     expect(refused.status).toBe(422)
     expect(refused.body.errors?.[0]).toMatchObject({

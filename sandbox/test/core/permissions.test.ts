@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createAddress, createKlarnaPayment, createOrder, fillCheckout, loadCatalogue, patchOrder } from './checkout'
+import {
+  addLineItem,
+  createAddress,
+  createKlarnaPayment,
+  createOrder,
+  fillCheckout,
+  loadCatalogue,
+  patchOrder,
+} from './checkout'
 import { api, customerToken, expectStatus, guestToken } from './core-helpers'
 
 /** Who may do what, across two customers (Ada: new@, Rita: returning@) and a guest. */
@@ -35,14 +43,21 @@ describe('permissions across two customers and a guest', () => {
   })
   afterAll(() => sandbox.close())
 
-  const status = async (token: string, method: string, path: string, body?: unknown) => (await api(sandbox.origin, token, method, path, body)).status
+  const status = async (token: string, method: string, path: string, body?: unknown) =>
+    (await api(sandbox.origin, token, method, path, body)).status
 
   it("answers 404 to another customer and to a guest for a customer's order and everything in it", async () => {
     for (const token of [rita, guest]) {
       expect(await status(token, 'GET', `orders/${adaOrder}`)).toBe(404)
       expect(await status(token, 'GET', `orders/${adaOrder}/line_items`)).toBe(404)
       expect(await status(token, 'GET', `orders/${adaOrder}/relationships/line_items`)).toBe(404)
-      expect(await status(token, 'PATCH', `orders/${adaOrder}`, { type: 'orders', id: adaOrder, attributes: { _place: true } })).toBe(404)
+      expect(
+        await status(token, 'PATCH', `orders/${adaOrder}`, {
+          type: 'orders',
+          id: adaOrder,
+          attributes: { _place: true },
+        }),
+      ).toBe(404)
       expect(await status(token, 'GET', `line_items/${adaLine}`)).toBe(404)
       expect(await status(token, 'DELETE', `line_items/${adaLine}`)).toBe(404)
       expect(await status(token, 'GET', `shipments/${adaShipment}`)).toBe(404)
@@ -62,9 +77,22 @@ describe('permissions across two customers and a guest', () => {
   it('lists only what is the caller’s own, and refuses lists to a guest', async () => {
     const ritaOrders = expectStatus(await api(sandbox.origin, rita, 'GET', `orders?filter[q][id_eq]=${adaOrder}`), 200)
     expect(ritaOrders.data).toEqual([])
-    expect(expectStatus(await api(sandbox.origin, rita, 'GET', 'line_items'), 200).data.every((line) => line.id !== adaLine)).toBe(true)
-    expect(expectStatus(await api(sandbox.origin, ada, 'GET', 'orders'), 200).data.map((order) => order.id)).toEqual([adaOrder])
-    for (const path of ['orders', 'line_items', 'shipments', 'klarna_payments', 'addresses', 'customers', 'customer_addresses', 'customer_payment_sources']) {
+    expect(
+      expectStatus(await api(sandbox.origin, rita, 'GET', 'line_items'), 200).data.every((line) => line.id !== adaLine),
+    ).toBe(true)
+    expect(expectStatus(await api(sandbox.origin, ada, 'GET', 'orders'), 200).data.map((order) => order.id)).toEqual([
+      adaOrder,
+    ])
+    for (const path of [
+      'orders',
+      'line_items',
+      'shipments',
+      'klarna_payments',
+      'addresses',
+      'customers',
+      'customer_addresses',
+      'customer_payment_sources',
+    ]) {
       expect(await status(guest, 'GET', path)).toBe(401)
     }
   })
@@ -72,10 +100,18 @@ describe('permissions across two customers and a guest', () => {
   it("keeps a customer's address book and wallet to that customer", async () => {
     expect(await status(ada, 'GET', `customer_addresses/${ritaBookEntry}`)).toBe(404)
     expect(await status(ada, 'GET', `customer_payment_sources/${ritaSource}`)).toBe(404)
-    expect(await status(ada, 'PATCH', `customer_payment_sources/${ritaSource}`, { type: 'customer_payment_sources', id: ritaSource, attributes: { reference: 'x' } })).toBe(404)
+    expect(
+      await status(ada, 'PATCH', `customer_payment_sources/${ritaSource}`, {
+        type: 'customer_payment_sources',
+        id: ritaSource,
+        attributes: { reference: 'x' },
+      }),
+    ).toBe(404)
     expect(await status(guest, 'GET', `customer_payment_sources/${ritaSource}`)).toBe(401)
     expect(await status(guest, 'DELETE', `customer_addresses/${ritaBookEntry}`)).toBe(401)
-    const foreignClone = await patchOrder(sandbox.origin, rita, (await createOrder(sandbox.origin, rita)).id, { attributes: { _billing_address_clone_id: adaAddress } })
+    const foreignClone = await patchOrder(sandbox.origin, rita, (await createOrder(sandbox.origin, rita)).id, {
+      attributes: { _billing_address_clone_id: adaAddress },
+    })
     expect(foreignClone.status).toBe(422)
     const foreignCustomer = await api(sandbox.origin, ada, 'POST', 'orders', {
       type: 'orders',

@@ -15,22 +15,37 @@ describe('a restart keeps everything', () => {
     const dbPath = join(directory, 'close-reopen.db')
     const first = await startTestSandbox({ dbPath })
     const token = await customerToken(first.origin, NEW_CUSTOMER_EMAIL)
-    const password = await requestToken(first.origin, { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'demo1234' })
+    const password = await requestToken(first.origin, {
+      grant_type: 'password',
+      username: NEW_CUSTOMER_EMAIL,
+      password: 'demo1234',
+    })
     const catalogue = await loadCatalogue(first.origin, token)
     const { orderId } = await readyOrder(first.origin, token, catalogue)
     expectStatus(await patchOrder(first.origin, token, orderId, { attributes: { _place: true } }), 200)
-    expectStatus(await patchOrder(first.origin, token, orderId, { attributes: { _save_payment_source_to_customer_wallet: true } }), 200)
+    expectStatus(
+      await patchOrder(first.origin, token, orderId, { attributes: { _save_payment_source_to_customer_wallet: true } }),
+      200,
+    )
     const draft = await createOrder(first.origin, token)
     expectStatus(await addLineItem(first.origin, token, draft.id, 'CANDLE-FIG-200', 3), 201)
     await first.close()
 
     const second = await startTestSandbox({ dbPath })
     try {
-      const placed = expectStatus(await api(second.origin, token, 'GET', `orders/${orderId}?include=available_customer_payment_sources`), 200)
+      const placed = expectStatus(
+        await api(second.origin, token, 'GET', `orders/${orderId}?include=available_customer_payment_sources`),
+        200,
+      )
       expect(placed.data.attributes.status).toBe('placed')
       expect(placed.included).toHaveLength(1)
-      expect(expectStatus(await api(second.origin, token, 'GET', `orders/${draft.id}`), 200).data.attributes.skus_count).toBe(3)
-      const refreshed = await requestToken(second.origin, { grant_type: 'refresh_token', refresh_token: password.body.refresh_token as string })
+      expect(
+        expectStatus(await api(second.origin, token, 'GET', `orders/${draft.id}`), 200).data.attributes.skus_count,
+      ).toBe(3)
+      const refreshed = await requestToken(second.origin, {
+        grant_type: 'refresh_token',
+        refresh_token: password.body.refresh_token as string,
+      })
       expect(refreshed.status).toBe(200)
       const skus = expectStatus(await api(second.origin, token, 'GET', 'skus'), 200)
       expect(skus.meta?.record_count).toBe(9)
@@ -50,7 +65,12 @@ describe('a restart keeps everything', () => {
     } finally {
       await first.kill()
     }
-    expect(await fetch(`${first.origin}/sandbox/health`).then(() => 'still answering', () => 'gone')).toBe('gone')
+    expect(
+      await fetch(`${first.origin}/sandbox/health`).then(
+        () => 'still answering',
+        () => 'gone',
+      ),
+    ).toBe('gone')
 
     const second = await startSandboxProcess(dbPath, 'sandbox/src/main.ts')
     try {

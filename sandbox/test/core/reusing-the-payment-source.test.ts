@@ -24,27 +24,39 @@ const documented = (text: string): unknown => JSON.parse(text.replaceAll('{...}'
  * swapped for the sandbox's. `{...}` accepts any object.
  */
 function differences(actual: unknown, expected: unknown, swap: (text: string) => string, path = '$'): string[] {
-  if (expected === ANY_OBJECT) return actual !== null && typeof actual === 'object' && !Array.isArray(actual) ? [] : [`${path}: expected an object`]
+  if (expected === ANY_OBJECT)
+    return actual !== null && typeof actual === 'object' && !Array.isArray(actual)
+      ? []
+      : [`${path}: expected an object`]
   if (expected === null) return actual === null ? [] : [`${path}: expected null, got ${JSON.stringify(actual)}`]
   if (Array.isArray(expected)) {
-    if (!Array.isArray(actual) || actual.length !== expected.length) return [`${path}: expected an array of ${expected.length}`]
+    if (!Array.isArray(actual) || actual.length !== expected.length)
+      return [`${path}: expected an array of ${expected.length}`]
     return expected.flatMap((item, index) => differences(actual[index], item, swap, `${path}[${index}]`))
   }
   if (typeof expected === 'object') {
     if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${path}: expected an object`]
     const expectedKeys = Object.keys(expected)
     const actualKeys = Object.keys(actual)
-    if (expectedKeys.join() !== actualKeys.join()) return [`${path}: keys ${actualKeys.join(',')} instead of ${expectedKeys.join(',')}`]
+    if (expectedKeys.join() !== actualKeys.join())
+      return [`${path}: keys ${actualKeys.join(',')} instead of ${expectedKeys.join(',')}`]
     return expectedKeys.flatMap((key) =>
-      differences((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], swap, `${path}.${key}`),
+      differences(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        swap,
+        `${path}.${key}`,
+      ),
     )
   }
-  if (typeof actual !== typeof expected) return [`${path}: expected a ${typeof expected}, got ${JSON.stringify(actual)}`]
+  if (typeof actual !== typeof expected)
+    return [`${path}: expected a ${typeof expected}, got ${JSON.stringify(actual)}`]
   const key = path.split('.').at(-1) ?? ''
   if (['id', 'type', 'self', 'mode'].includes(key) && actual !== swap(String(expected))) {
     return [`${path}: expected ${swap(String(expected))}, got ${String(actual)}`]
   }
-  if (key.endsWith('_at') && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(String(actual))) return [`${path}: not an ISO timestamp`]
+  if (key.endsWith('_at') && !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(String(actual)))
+    return [`${path}: not an ISO timestamp`]
   return []
 }
 
@@ -65,13 +77,20 @@ describe('reusing-the-payment-source.txt, request by request', () => {
   const send = (query: string, body: string) =>
     fetch(`${sandbox.origin}/api/orders/${orderId}${query}`, {
       method: 'PATCH',
-      headers: { Accept: 'application/vnd.api+json', Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.api+json' },
+      headers: {
+        Accept: 'application/vnd.api+json',
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/vnd.api+json',
+      },
       body: body.replaceAll(DOCUMENTED_ORDER_ID, orderId),
     })
 
   let sourceId = ''
   const swap = (text: string) =>
-    text.replaceAll(DOCUMENTED_HOST, sandbox.origin).replaceAll(DOCUMENTED_ORDER_ID, orderId).replaceAll(DOCUMENTED_SOURCE_ID, sourceId)
+    text
+      .replaceAll(DOCUMENTED_HOST, sandbox.origin)
+      .replaceAll(DOCUMENTED_ORDER_ID, orderId)
+      .replaceAll(DOCUMENTED_SOURCE_ID, sourceId)
 
   it('saves the payment source to the wallet: 200 with exactly the documented shape', async () => {
     const response = await send('?include=available_customer_payment_sources', SAVE_REQUEST_BODY)
@@ -101,6 +120,8 @@ describe('reusing-the-payment-source.txt, request by request', () => {
     extra.data.relationships.store = { links: {} }
     expect(differences(extra, expected, (text) => text)).not.toEqual([])
     const { market: _market, ...missing } = expected.data.relationships
-    expect(differences({ ...expected, data: { ...expected.data, relationships: missing } }, expected, (text) => text)).not.toEqual([])
+    expect(
+      differences({ ...expected, data: { ...expected.data, relationships: missing } }, expected, (text) => text),
+    ).not.toEqual([])
   })
 })

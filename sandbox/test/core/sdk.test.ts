@@ -29,7 +29,11 @@ describe('@commercelayer/sdk against the sandbox: the whole flow', () => {
     const skus = await cl.skus.list({ filters: { code_eq: skuCode }, include: ['prices'] })
     const sku = skus.first()
     const order = await cl.orders.create({ language_code: 'en' })
-    await cl.line_items.create({ quantity: 2, order: cl.orders.relationship(order.id), item: cl.skus.relationship(sku?.id ?? '') })
+    await cl.line_items.create({
+      quantity: 2,
+      order: cl.orders.relationship(order.id),
+      item: cl.skus.relationship(sku?.id ?? ''),
+    })
     const address = await cl.addresses.create(ITALIAN_ADDRESS)
     const methods = await cl.orders.available_payment_methods(order.id)
     await cl.orders.update({
@@ -41,7 +45,10 @@ describe('@commercelayer/sdk against the sandbox: the whole flow', () => {
     const shipments = await cl.orders.shipments(order.id, { include: ['available_shipping_methods'] })
     const shipment = shipments.first()
     const standard = shipment?.available_shipping_methods?.find((method) => method.name === 'Standard')
-    await cl.shipments.update({ id: shipment?.id ?? '', shipping_method: cl.shipping_methods.relationship(standard?.id ?? '') })
+    await cl.shipments.update({
+      id: shipment?.id ?? '',
+      shipping_method: cl.shipping_methods.relationship(standard?.id ?? ''),
+    })
     return order.id
   }
 
@@ -59,7 +66,9 @@ describe('@commercelayer/sdk against the sandbox: the whole flow', () => {
     await cl.klarna_payments.update({ id: payment.id, auth_token: authorizationToken })
     const placed = await cl.orders._place(firstOrder)
     expect(placed).toMatchObject({ status: 'placed', payment_status: 'authorized', total_amount_cents: 12800 })
-    const saved = await cl.orders._save_payment_source_to_customer_wallet(firstOrder, { include: ['available_customer_payment_sources'] })
+    const saved = await cl.orders._save_payment_source_to_customer_wallet(firstOrder, {
+      include: ['available_customer_payment_sources'],
+    })
     const source = saved.available_customer_payment_sources?.[0]
     expect(source?.name).toBe('Klarna · Pay later · c•••@email.us')
 
@@ -71,7 +80,9 @@ describe('@commercelayer/sdk against the sandbox: the whole flow', () => {
     const placedAgain = await cl.orders._place(secondOrder, { include: ['payment_source', 'line_items'] })
     expect(placedAgain).toMatchObject({ status: 'placed', payment_status: 'authorized', skus_count: 2 })
     expect(placedAgain.payment_source_details).toMatchObject({ type: 'klarna_payment', klarna_id: expect.any(String) })
-    expect(placedAgain.line_items?.filter((line) => line.item_type === 'skus').map((line) => line.sku_code)).toEqual(['MUG-STONE-350'])
+    expect(placedAgain.line_items?.filter((line) => line.item_type === 'skus').map((line) => line.sku_code)).toEqual([
+      'MUG-STONE-350',
+    ])
 
     const wallet = await cl.customer_payment_sources.list()
     expect(Array.from(wallet, (entry) => entry.id)).toEqual([source?.id])

@@ -23,7 +23,12 @@ describe('POST /oauth/token', () => {
     })
     const claims = decodeJwt(answer.body.access_token)
     expect(claims).toMatchObject({
-      application: { id: expect.any(String), kind: 'sales_channel', public: true, client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID },
+      application: {
+        id: expect.any(String),
+        kind: 'sales_channel',
+        public: true,
+        client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID,
+      },
       organization: { id: expect.any(String), slug: 'sandbox' },
       market: { id: [expect.any(String)] },
       scope: 'market:code:europe',
@@ -39,54 +44,110 @@ describe('POST /oauth/token', () => {
     const response = await fetch(`${sandbox.origin}/oauth/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID, scope: `market:id:${marketId}` }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID,
+        scope: `market:id:${marketId}`,
+      }),
     })
     expect(response.status).toBe(200)
     expect(((await response.json()) as { scope: string }).scope).toBe(`market:id:${marketId}`)
   })
 
   it('refuses a grant sent as anything but JSON or a form, with 415 in the auth host error shape', async () => {
-    const grant = { grant_type: 'client_credentials', client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID, scope: 'market:code:europe' }
+    const grant = {
+      grant_type: 'client_credentials',
+      client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID,
+      scope: 'market:code:europe',
+    }
     for (const contentType of ['text/plain', 'application/octet-stream', 'application/vnd.api+json']) {
-      const response = await fetch(`${sandbox.origin}/oauth/token`, { method: 'POST', headers: { 'Content-Type': contentType }, body: JSON.stringify(grant) })
+      const response = await fetch(`${sandbox.origin}/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': contentType },
+        body: JSON.stringify(grant),
+      })
       expect(response.status).toBe(415)
-      expect(await response.json()).toEqual({ errors: [{ code: 'UNSUPPORTED_MEDIA_TYPE', title: 'invalid_request', detail: expect.stringContaining(contentType), status: 415 }] })
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            code: 'UNSUPPORTED_MEDIA_TYPE',
+            title: 'invalid_request',
+            detail: expect.stringContaining(contentType),
+            status: 415,
+          },
+        ],
+      })
     }
   })
 
   it('signs a customer in with the password grant: owner claims, a refresh token, two hours', async () => {
-    const answer = await requestToken(sandbox.origin, { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'demo1234' })
+    const answer = await requestToken(sandbox.origin, {
+      grant_type: 'password',
+      username: NEW_CUSTOMER_EMAIL,
+      password: 'demo1234',
+    })
     expect(answer.status).toBe(200)
-    expect(answer.body).toMatchObject({ token_type: 'bearer', expires_in: 7200, owner_type: 'customer', owner_id: expect.any(String) })
+    expect(answer.body).toMatchObject({
+      token_type: 'bearer',
+      expires_in: 7200,
+      owner_type: 'customer',
+      owner_id: expect.any(String),
+    })
     expect(answer.body.refresh_token).toEqual(expect.any(String))
     expect(decodeJwt(answer.body.access_token).owner).toEqual({ id: answer.body.owner_id, type: 'Customer' })
   })
 
   it('rotates refresh tokens: the new one works, the old one stops working', async () => {
-    const first = await requestToken(sandbox.origin, { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'demo1234' })
-    const refreshed = await requestToken(sandbox.origin, { grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string })
+    const first = await requestToken(sandbox.origin, {
+      grant_type: 'password',
+      username: NEW_CUSTOMER_EMAIL,
+      password: 'demo1234',
+    })
+    const refreshed = await requestToken(sandbox.origin, {
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token as string,
+    })
     expect(refreshed.status).toBe(200)
     expect(refreshed.body.owner_id).toBe(first.body.owner_id)
     expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token)
-    const reused = await requestToken(sandbox.origin, { grant_type: 'refresh_token', refresh_token: first.body.refresh_token as string })
+    const reused = await requestToken(sandbox.origin, {
+      grant_type: 'refresh_token',
+      refresh_token: first.body.refresh_token as string,
+    })
     expect(reused.status).toBe(401)
-    expect(reused.body).toEqual({ errors: [{ code: 'UNAUTHORIZED', title: 'invalid_grant', detail: expect.any(String), status: 401 }] })
-    const again = await requestToken(sandbox.origin, { grant_type: 'refresh_token', refresh_token: refreshed.body.refresh_token as string })
+    expect(reused.body).toEqual({
+      errors: [{ code: 'UNAUTHORIZED', title: 'invalid_grant', detail: expect.any(String), status: 401 }],
+    })
+    const again = await requestToken(sandbox.origin, {
+      grant_type: 'refresh_token',
+      refresh_token: refreshed.body.refresh_token as string,
+    })
     expect(again.status).toBe(200)
   })
 
   it('refuses a refresh with another scope, and a refresh token older than two weeks', async () => {
-    const first = await requestToken(sandbox.origin, { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'demo1234' })
+    const first = await requestToken(sandbox.origin, {
+      grant_type: 'password',
+      username: NEW_CUSTOMER_EMAIL,
+      password: 'demo1234',
+    })
     const otherScope = await requestToken(sandbox.origin, {
       grant_type: 'refresh_token',
       refresh_token: first.body.refresh_token as string,
       scope: 'market:code:elsewhere',
     })
     expect(otherScope.status).toBe(401)
-    const second = await requestToken(sandbox.origin, { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'demo1234' })
+    const second = await requestToken(sandbox.origin, {
+      grant_type: 'password',
+      username: NEW_CUSTOMER_EMAIL,
+      password: 'demo1234',
+    })
     sandbox.clock.advance(15 * 24 * 3600 * 1000)
     try {
-      const late = await requestToken(sandbox.origin, { grant_type: 'refresh_token', refresh_token: second.body.refresh_token as string })
+      const late = await requestToken(sandbox.origin, {
+        grant_type: 'refresh_token',
+        refresh_token: second.body.refresh_token as string,
+      })
       expect(late.status).toBe(401)
       expect(late.body.errors).toEqual([expect.objectContaining({ title: 'invalid_grant' })])
     } finally {
@@ -96,8 +157,18 @@ describe('POST /oauth/token', () => {
 
   it.each([
     ['an unknown client', { grant_type: 'client_credentials', client_id: 'nobody' }, 401, 'invalid_client'],
-    ['a wrong password', { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'wrong-password' }, 401, 'invalid_grant'],
-    ['an unknown email', { grant_type: 'password', username: 'nobody@example.com', password: 'demo1234' }, 401, 'invalid_grant'],
+    [
+      'a wrong password',
+      { grant_type: 'password', username: NEW_CUSTOMER_EMAIL, password: 'wrong-password' },
+      401,
+      'invalid_grant',
+    ],
+    [
+      'an unknown email',
+      { grant_type: 'password', username: 'nobody@example.com', password: 'demo1234' },
+      401,
+      'invalid_grant',
+    ],
     ['a scope without a market', { grant_type: 'client_credentials', scope: '' }, 401, 'invalid_scope'],
     ['an unknown market', { grant_type: 'client_credentials', scope: 'market:code:mars' }, 401, 'invalid_scope'],
     ['an unsupported grant', { grant_type: 'authorization_code' }, 400, 'unsupported_grant_type'],

@@ -1,8 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { KLARNA_SANDBOX_API_KEY, KLARNA_SANDBOX_API_SECRET, NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL, RETURNING_CUSTOMER_KLARNA_TOKEN } from '../../src/seed-constants'
-import type { TestSandbox } from '../helpers'
-import { addLineItem, createKlarnaPayment, createOrder, fillCheckout, patchOrder, readyOrder, startShop, type Catalogue } from './checkout'
+import {
+  addLineItem,
+  createKlarnaPayment,
+  createOrder,
+  fillCheckout,
+  patchOrder,
+  readyOrder,
+  startShop,
+  type Catalogue,
+} from './checkout'
 import { api, customerToken, expectStatus, type ResourceObject } from './core-helpers'
+import {
+  KLARNA_SANDBOX_API_KEY,
+  KLARNA_SANDBOX_API_SECRET,
+  NEW_CUSTOMER_EMAIL,
+  RETURNING_CUSTOMER_EMAIL,
+  RETURNING_CUSTOMER_KLARNA_TOKEN,
+} from '../../src/seed-constants'
+import type { TestSandbox } from '../helpers'
 
 const klarnaAuthorization = `Basic ${Buffer.from(`${KLARNA_SANDBOX_API_KEY}:${KLARNA_SANDBOX_API_SECRET}`).toString('base64')}`
 
@@ -16,7 +31,9 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
   afterAll(() => sandbox.close())
 
   const klarnaToken = async (token: string) => {
-    const response = await fetch(`${sandbox.origin}/klarna/customer-token/v1/tokens/${token}`, { headers: { Authorization: klarnaAuthorization } })
+    const response = await fetch(`${sandbox.origin}/klarna/customer-token/v1/tokens/${token}`, {
+      headers: { Authorization: klarnaAuthorization },
+    })
     return (await response.json()) as { status: string; payment_method_type: string }
   }
   const klarnaOrders = async (query: string) => {
@@ -24,7 +41,13 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
     return ((await response.json()) as { data: { source: string; order_amount: number }[] }).data
   }
   const save = (token: string, orderId: string) =>
-    patchOrder(sandbox.origin, token, orderId, { attributes: { _save_payment_source_to_customer_wallet: true } }, '?include=available_customer_payment_sources')
+    patchOrder(
+      sandbox.origin,
+      token,
+      orderId,
+      { attributes: { _save_payment_source_to_customer_wallet: true } },
+      '?include=available_customer_payment_sources',
+    )
 
   it('saves the source of a placed order once, however often it is saved', async () => {
     const token = await customerToken(sandbox.origin, NEW_CUSTOMER_EMAIL)
@@ -32,7 +55,9 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
     expectStatus(await patchOrder(sandbox.origin, token, orderId, { attributes: { _place: true } }), 200)
     const saved = expectStatus(await save(token, orderId), 200)
     const source = saved.included?.[0] as ResourceObject
-    expect(saved.data.relationships.available_customer_payment_sources?.data).toEqual([{ type: 'customer_payment_sources', id: source.id }])
+    expect(saved.data.relationships.available_customer_payment_sources?.data).toEqual([
+      { type: 'customer_payment_sources', id: source.id },
+    ])
     expect(source.attributes).toEqual({
       customer_token: expect.any(String),
       name: 'Klarna · Pay later · c•••@email.us',
@@ -42,8 +67,14 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
       reference: null,
       metadata: {},
     })
-    expect(await klarnaToken(source.attributes.payment_source_token as string)).toEqual({ status: 'ACTIVE', payment_method_type: 'INVOICE' })
-    const withSource = expectStatus(await api(sandbox.origin, token, 'GET', `customer_payment_sources/${source.id}?include=payment_source`), 200)
+    expect(await klarnaToken(source.attributes.payment_source_token as string)).toEqual({
+      status: 'ACTIVE',
+      payment_method_type: 'INVOICE',
+    })
+    const withSource = expectStatus(
+      await api(sandbox.origin, token, 'GET', `customer_payment_sources/${source.id}?include=payment_source`),
+      200,
+    )
     expect(withSource.included?.[0]).toMatchObject({ type: 'klarna_payments', id: paymentId })
 
     const again = expectStatus(await save(token, orderId), 200)
@@ -76,13 +107,30 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
     const order = await createOrder(origin, token)
     expectStatus(await addLineItem(origin, token, order.id, 'BOARD-WALNUT-40', 1), 201)
     await fillCheckout(origin, token, order.id, catalogue)
-    const offered = expectStatus(await api(origin, token, 'GET', `orders/${order.id}?include=available_customer_payment_sources`), 200)
+    const offered = expectStatus(
+      await api(origin, token, 'GET', `orders/${order.id}?include=available_customer_payment_sources`),
+      200,
+    )
     const sourceId = offered.included?.[0]?.id as string
     expect(offered.included?.[0]?.attributes.payment_source_token).toBe(RETURNING_CUSTOMER_KLARNA_TOKEN)
 
-    const reused = expectStatus(await patchOrder(origin, token, order.id, { attributes: { _customer_payment_source_id: sourceId } }, '?include=payment_source,payment_method'), 200)
+    const reused = expectStatus(
+      await patchOrder(
+        origin,
+        token,
+        order.id,
+        { attributes: { _customer_payment_source_id: sourceId } },
+        '?include=payment_source,payment_method',
+      ),
+      200,
+    )
     const payment = reused.included?.find((resource) => resource.type === 'klarna_payments') as ResourceObject
-    expect(payment.attributes).toMatchObject({ session_id: null, client_token: null, auth_token: null, mismatched_amounts: false })
+    expect(payment.attributes).toMatchObject({
+      session_id: null,
+      client_token: null,
+      auth_token: null,
+      mismatched_amounts: false,
+    })
     expect(reused.included?.find((resource) => resource.type === 'payment_methods')?.id).toBe(catalogue.klarnaMethodId)
 
     const before = await klarnaOrders(`customer_token=${RETURNING_CUSTOMER_KLARNA_TOKEN}`)
@@ -102,25 +150,33 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
     expectStatus(await addLineItem(origin, token, order.id, 'TOWEL-LINEN-SAGE', 2), 201)
     await fillCheckout(origin, token, order.id, catalogue)
     const sourceId = expectStatus(await api(origin, token, 'GET', 'customer_payment_sources'), 200).data[0]?.id
-    const placed = await patchOrder(origin, token, order.id, { attributes: { _customer_payment_source_id: sourceId, _place: true } })
+    const placed = await patchOrder(origin, token, order.id, {
+      attributes: { _customer_payment_source_id: sourceId, _place: true },
+    })
     expect(expectStatus(placed, 200).data.attributes).toMatchObject({ status: 'placed', total_amount_cents: 2900 })
   })
 
   it("answers another customer's source id exactly as an unknown one", async () => {
     const { origin } = sandbox
     const returning = await customerToken(origin, RETURNING_CUSTOMER_EMAIL)
-    const theirs = expectStatus(await api(origin, returning, 'GET', 'customer_payment_sources'), 200).data[0]?.id as string
+    const theirs = expectStatus(await api(origin, returning, 'GET', 'customer_payment_sources'), 200).data[0]
+      ?.id as string
     const token = await customerToken(origin, NEW_CUSTOMER_EMAIL)
     const order = await createOrder(origin, token)
     expectStatus(await addLineItem(origin, token, order.id, 'MUG-STONE-350', 1), 201)
     const foreign = await patchOrder(origin, token, order.id, { attributes: { _customer_payment_source_id: theirs } })
-    const unknown = await patchOrder(origin, token, order.id, { attributes: { _customer_payment_source_id: 'NoSuchIdAa' } })
+    const unknown = await patchOrder(origin, token, order.id, {
+      attributes: { _customer_payment_source_id: 'NoSuchIdAa' },
+    })
     expect(foreign.status).toBe(422)
     expect(foreign.body).toEqual(unknown.body)
     expect((await api(origin, token, 'GET', `customer_payment_sources/${theirs}`)).status).toBe(404)
     expect((await api(origin, token, 'DELETE', `customer_payment_sources/${theirs}`)).status).toBe(404)
     const guestOrder = await createOrder(origin, guest)
-    const none = expectStatus(await api(origin, guest, 'GET', `orders/${guestOrder.id}?include=available_customer_payment_sources`), 200)
+    const none = expectStatus(
+      await api(origin, guest, 'GET', `orders/${guestOrder.id}?include=available_customer_payment_sources`),
+      200,
+    )
     expect(none.data.relationships.available_customer_payment_sources?.data).toEqual([])
     expect((await api(origin, guest, 'GET', 'customer_payment_sources')).status).toBe(401)
   })
@@ -128,16 +184,24 @@ describe('the wallet: saving a Klarna source and paying with it again', () => {
   it('refuses direct creation, and deletes a source by cancelling its Klarna customer token', async () => {
     const { origin } = sandbox
     const token = await customerToken(origin, NEW_CUSTOMER_EMAIL)
-    const create = await api(origin, token, 'POST', 'customer_payment_sources', { type: 'customer_payment_sources', attributes: {} })
+    const create = await api(origin, token, 'POST', 'customer_payment_sources', {
+      type: 'customer_payment_sources',
+      attributes: {},
+    })
     expect(create.status).toBe(401)
-    const source = expectStatus(await api(origin, token, 'GET', 'customer_payment_sources'), 200).data[0] as ResourceObject
+    const source = expectStatus(await api(origin, token, 'GET', 'customer_payment_sources'), 200)
+      .data[0] as ResourceObject
     const renamed = await api(origin, token, 'PATCH', `customer_payment_sources/${source.id}`, {
       type: 'customer_payment_sources',
       id: source.id,
       attributes: { reference: 'main', metadata: { label: 'mine' } },
     })
     expect(expectStatus(renamed, 200).data.attributes).toMatchObject({ reference: 'main', metadata: { label: 'mine' } })
-    const rename = await api(origin, token, 'PATCH', `customer_payment_sources/${source.id}`, { type: 'customer_payment_sources', id: source.id, attributes: { name: 'x' } })
+    const rename = await api(origin, token, 'PATCH', `customer_payment_sources/${source.id}`, {
+      type: 'customer_payment_sources',
+      id: source.id,
+      attributes: { name: 'x' },
+    })
     expect(rename.status).toBe(400)
     expect((await api(origin, token, 'DELETE', `customer_payment_sources/${source.id}`)).status).toBe(204)
     expect(await klarnaToken(source.attributes.payment_source_token as string)).toMatchObject({ status: 'CANCELLED' })

@@ -1,9 +1,28 @@
 import { randomUUID } from 'node:crypto'
 import { expect } from 'vitest'
 import { RETURNING_CUSTOMER_KLARNA_TOKEN } from '../../src/seed-constants'
+import {
+  addLineItem,
+  createAddress,
+  createKlarnaPayment,
+  createOrder,
+  fillCheckout,
+  ITALIAN_ADDRESS,
+  loadCatalogue,
+  patchOrder,
+  payWithKlarna,
+  type Catalogue,
+} from '../core/checkout'
+import {
+  api,
+  customerToken,
+  expectStatus,
+  guestToken,
+  JSONAPI,
+  requestToken,
+  type ResourceObject,
+} from '../core/core-helpers'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createAddress, createKlarnaPayment, createOrder, fillCheckout, ITALIAN_ADDRESS, loadCatalogue, patchOrder, payWithKlarna, type Catalogue } from '../core/checkout'
-import { api, customerToken, expectStatus, guestToken, JSONAPI, requestToken, type ResourceObject } from '../core/core-helpers'
 import { authorizeByDoor, createSession, italianOrder, merchantAuth } from '../klarna/klarna-helpers'
 
 /**
@@ -62,7 +81,10 @@ export type World = {
 const passwordOf = (label: string) => `correct horse battery ${label}`
 
 async function signUp(origin: string, guest: string, email: string, password: string): Promise<string> {
-  return expectStatus(await api(origin, guest, 'POST', 'customers', { type: 'customers', attributes: { email, password } }), 201).data.id
+  return expectStatus(
+    await api(origin, guest, 'POST', 'customers', { type: 'customers', attributes: { email, password } }),
+    201,
+  ).data.id
 }
 
 /** A customer with one placed order saved to the wallet and one pending order paid with a fresh Klarna session. */
@@ -77,12 +99,22 @@ async function shopper(origin: string, guest: string, catalogue: Catalogue, labe
   await payWithKlarna(origin, token, placed.id)
   expectStatus(await patchOrder(origin, token, placed.id, { attributes: { _place: true } }), 200)
   const saved = expectStatus(
-    await patchOrder(origin, token, placed.id, { attributes: { _save_payment_source_to_customer_wallet: true } }, '?include=available_customer_payment_sources'),
+    await patchOrder(
+      origin,
+      token,
+      placed.id,
+      { attributes: { _save_payment_source_to_customer_wallet: true } },
+      '?include=available_customer_payment_sources',
+    ),
     200,
   )
   const wallet = saved.included?.[0] as ResourceObject
 
-  const address = await createAddress(origin, token, { ...ITALIAN_ADDRESS, email, line_1: `${label} Lane ${randomUUID().slice(0, 6)}` })
+  const address = await createAddress(origin, token, {
+    ...ITALIAN_ADDRESS,
+    email,
+    line_1: `${label} Lane ${randomUUID().slice(0, 6)}`,
+  })
   const book = expectStatus(
     await api(origin, token, 'POST', 'customer_addresses', {
       type: 'customer_addresses',
@@ -94,7 +126,12 @@ async function shopper(origin: string, guest: string, catalogue: Catalogue, labe
   const draft = await createOrder(origin, token)
   const line = expectStatus(await addLineItem(origin, token, draft.id, 'CANDLE-FIG-200', 1), 201).data
   const { shipmentId } = await fillCheckout(origin, token, draft.id, catalogue, email)
-  expectStatus(await patchOrder(origin, token, draft.id, { relationships: { billing_address: { data: { type: 'addresses', id: address.id } } } }), 200)
+  expectStatus(
+    await patchOrder(origin, token, draft.id, {
+      relationships: { billing_address: { data: { type: 'addresses', id: address.id } } },
+    }),
+    200,
+  )
   const payment = expectStatus(await createKlarnaPayment(origin, token, draft.id), 201).data
   return {
     token,
@@ -116,7 +153,11 @@ async function shopper(origin: string, guest: string, catalogue: Catalogue, labe
 }
 
 const moveClock = (origin: string, body: unknown) =>
-  fetch(`${origin}/sandbox/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+  fetch(`${origin}/sandbox/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
 
 export async function buildWorld(): Promise<World> {
   const sandbox = await startTestSandbox()
@@ -131,7 +172,8 @@ export async function buildWorld(): Promise<World> {
   const { shipmentId } = await fillCheckout(origin, guest, guestOrder.id, catalogue)
   const guestPayment = expectStatus(await createKlarnaPayment(origin, guest, guestOrder.id), 201).data
 
-  const signIn = () => requestToken(origin, { grant_type: 'password', username: attacker.email, password: passwordOf('attacker') })
+  const signIn = () =>
+    requestToken(origin, { grant_type: 'password', username: attacker.email, password: passwordOf('attacker') })
   const first = await signIn()
   const usedRefreshToken = first.body.refresh_token as string
   const rotated = await requestToken(origin, { grant_type: 'refresh_token', refresh_token: usedRefreshToken })
@@ -152,10 +194,19 @@ export async function buildWorld(): Promise<World> {
     catalogue,
     guest,
     guestOrder: { id: guestOrder.id, lineItemId: guestLine.id, shipmentId, paymentId: guestPayment.id },
-    attacker: { ...attacker, password: passwordOf('attacker'), refreshToken: rotated.body.refresh_token as string, usedRefreshToken },
+    attacker: {
+      ...attacker,
+      password: passwordOf('attacker'),
+      refreshToken: rotated.body.refresh_token as string,
+      usedRefreshToken,
+    },
     victim,
     expired: { guest: expiredGuest, customer: old.body.access_token, refreshToken: old.body.refresh_token as string },
-    klarna: { sessionId: session.session_id, authorizationToken: door.authorization_token, customerToken: RETURNING_CUSTOMER_KLARNA_TOKEN },
+    klarna: {
+      sessionId: session.session_id,
+      authorizationToken: door.authorization_token,
+      customerToken: RETURNING_CUSTOMER_KLARNA_TOKEN,
+    },
     secrets: [
       victim.email,
       victim.paymentSourceToken,
@@ -168,11 +219,13 @@ export async function buildWorld(): Promise<World> {
   }
 }
 
-export const apiOf = (path: string): Api => (path.startsWith('/oauth') ? 'oauth' : path.startsWith('/klarna') ? 'klarna' : 'api')
+export const apiOf = (path: string): Api =>
+  path.startsWith('/oauth') ? 'oauth' : path.startsWith('/klarna') ? 'klarna' : 'api'
 
 /** The headers a well-behaved client of each API sends. */
 export function clientHeaders(api: Api, token?: string): Record<string, string> {
-  if (api === 'api') return { Accept: JSONAPI, 'Content-Type': JSONAPI, ...(token ? { Authorization: `Bearer ${token}` } : {}) }
+  if (api === 'api')
+    return { Accept: JSONAPI, 'Content-Type': JSONAPI, ...(token ? { Authorization: `Bearer ${token}` } : {}) }
   if (api === 'oauth') return { Accept: 'application/json', 'Content-Type': 'application/json' }
   return { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: merchantAuth }
 }
@@ -209,7 +262,11 @@ export async function send(origin: string, request: Request): Promise<Answer> {
 
 /** A body's first characters and its length: enough to reproduce a failure without flooding the log. */
 const excerpt = (body: Request['body']) =>
-  typeof body === 'string' ? `${JSON.stringify(body.slice(0, 300))}${body.length > 300 ? ` … (${body.length} chars)` : ''}` : body ? '(bytes)' : '(none)'
+  typeof body === 'string'
+    ? `${JSON.stringify(body.slice(0, 300))}${body.length > 300 ? ` … (${body.length} chars)` : ''}`
+    : body
+      ? '(bytes)'
+      : '(none)'
 
 export function describeAnswer(answer: Answer): string {
   const { request } = answer
@@ -237,12 +294,20 @@ export function expectNothingLeaked(world: World, answer: Answer, options: { sen
   // The client's own words may come back (a refusal names the bad value, `links` repeat the query): look only at
   // what it did not send.
   const { request } = answer
-  const sentText = [typeof request.body === 'string' ? request.body : '', request.path, decoded(request.path), options.sentText ?? ''].join('\n')
+  const sentText = [
+    typeof request.body === 'string' ? request.body : '',
+    request.path,
+    decoded(request.path),
+    options.sentText ?? '',
+  ].join('\n')
   const internal = INTERNALS.exec(answer.text)
   const echoed = (text: string) => sentText.includes(text) || stored.some((earlier) => earlier.includes(text))
   if (internal && !echoed(internal[0])) fail(answer, `the answer shows internals (${internal[0]})`)
   for (const secret of world.secrets) {
-    if (answer.text.toLowerCase().includes(secret.toLowerCase()) && !sentText.toLowerCase().includes(secret.toLowerCase())) {
+    if (
+      answer.text.toLowerCase().includes(secret.toLowerCase()) &&
+      !sentText.toLowerCase().includes(secret.toLowerCase())
+    ) {
       fail(answer, `the answer shows another customer's data (${secret})`)
     }
   }
@@ -262,7 +327,8 @@ const isString = (value: unknown): value is string => typeof value === 'string'
 export function expectRefusal(world: World, answer: Answer, statuses?: readonly number[]): void {
   expectNothingLeaked(world, answer)
   if (answer.status < 400 || answer.status >= 500) fail(answer, `expected a 4xx, got ${answer.status}`)
-  if (statuses && !statuses.includes(answer.status)) fail(answer, `expected ${statuses.join(' or ')}, got ${answer.status}`)
+  if (statuses && !statuses.includes(answer.status))
+    fail(answer, `expected ${statuses.join(' or ')}, got ${answer.status}`)
   expectErrorShape(answer)
 }
 
@@ -271,7 +337,12 @@ export function expectErrorShape(answer: Answer): void {
   const body = answer.json as Record<string, unknown> | undefined
   if (api === 'klarna') {
     if (!answer.contentType.startsWith('application/json')) fail(answer, 'a Klarna error is application/json')
-    const ok = isString(body?.correlation_id) && body.correlation_id.length > 0 && isString(body?.error_code) && Array.isArray(body?.error_messages) && body.error_messages.every(isString)
+    const ok =
+      isString(body?.correlation_id) &&
+      body.correlation_id.length > 0 &&
+      isString(body?.error_code) &&
+      Array.isArray(body?.error_messages) &&
+      body.error_messages.every(isString)
     if (!ok) fail(answer, "not Klarna's error shape {correlation_id, error_code, error_messages}")
     return
   }
@@ -280,11 +351,14 @@ export function expectErrorShape(answer: Answer): void {
   for (const error of errors as Record<string, unknown>[]) {
     const common = isString(error.title) && isString(error.detail) && isString(error.code)
     if (api === 'oauth') {
-      if (!answer.contentType.startsWith('application/json')) fail(answer, "the auth host's errors are application/json")
-      if (!common || error.status !== answer.status) fail(answer, "not the auth host's error shape {code, title, detail, status: <number>}")
+      if (!answer.contentType.startsWith('application/json'))
+        fail(answer, "the auth host's errors are application/json")
+      if (!common || error.status !== answer.status)
+        fail(answer, "not the auth host's error shape {code, title, detail, status: <number>}")
     } else {
       if (answer.contentType !== JSONAPI) fail(answer, `a JSON:API error is ${JSONAPI}`)
-      if (!common || error.status !== String(answer.status)) fail(answer, 'not a JSON:API error object {title, detail, code, status: "<status>"}')
+      if (!common || error.status !== String(answer.status))
+        fail(answer, 'not a JSON:API error object {title, detail, code, status: "<status>"}')
     }
   }
 }
@@ -294,12 +368,24 @@ export const errorCodes = (answer: Answer): string[] =>
   ((answer.json as { errors?: { code?: string }[] } | undefined)?.errors ?? []).map((error) => error.code ?? '')
 
 export const pointers = (answer: Answer): string[] =>
-  ((answer.json as { errors?: { source?: { pointer?: string } }[] } | undefined)?.errors ?? []).map((error) => error.source?.pointer ?? '')
+  ((answer.json as { errors?: { source?: { pointer?: string } }[] } | undefined)?.errors ?? []).map(
+    (error) => error.source?.pointer ?? '',
+  )
 
 export { fail as failWith }
 
 /** A valid JSON:API write body for a resource. */
-export const document = (type: string, extra: { id?: string; attributes?: Record<string, unknown>; relationships?: Record<string, unknown> } = {}) =>
-  JSON.stringify({ data: { type, ...(extra.id ? { id: extra.id } : {}), attributes: extra.attributes ?? {}, relationships: extra.relationships ?? {} } })
+export const document = (
+  type: string,
+  extra: { id?: string; attributes?: Record<string, unknown>; relationships?: Record<string, unknown> } = {},
+) =>
+  JSON.stringify({
+    data: {
+      type,
+      ...(extra.id ? { id: extra.id } : {}),
+      attributes: extra.attributes ?? {},
+      relationships: extra.relationships ?? {},
+    },
+  })
 
 export const klarnaOrderBody = () => italianOrder()

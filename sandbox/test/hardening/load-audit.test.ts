@@ -1,7 +1,7 @@
-import Database from 'better-sqlite3'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, describe, expect, it } from 'vitest'
 import { auditBooks, stockUp, takeBaseline } from '../../load/audit'
 import { runShoppers, type Ledger } from '../../load/shoppers'
@@ -33,7 +33,8 @@ describe("the load's audit of the books", () => {
       })
       expect(run.failures).toEqual([])
       expect(run.ledger.saves.length).toBeGreaterThan(0)
-      const audit = () => auditBooks({ origin: sandbox.origin, dbPath, ledger: run.ledger, baseline, afterCrash: false })
+      const audit = () =>
+        auditBooks({ origin: sandbox.origin, dbPath, ledger: run.ledger, baseline, afterCrash: false })
       expect((await audit()).discrepancies).toEqual([])
 
       // Break the books as a bug would, with a connection of its own (no foreign keys, no sandbox code).
@@ -48,7 +49,9 @@ describe("the load's audit of the books", () => {
         ).run(RETURNING_CUSTOMER_KLARNA_TOKEN, charged.totalCents, charged.number)
         db.prepare("UPDATE cl_orders SET status = 'pending' WHERE id = ?").run(unplaced.orderId)
         db.prepare('DELETE FROM cl_customer_payment_sources WHERE id = ?').run(save.walletId)
-        db.prepare('UPDATE cl_stock_items SET quantity = quantity - 1 WHERE rowid = (SELECT MIN(rowid) FROM cl_stock_items WHERE quantity > 0)').run()
+        db.prepare(
+          'UPDATE cl_stock_items SET quantity = quantity - 1 WHERE rowid = (SELECT MIN(rowid) FROM cl_stock_items WHERE quantity > 0)',
+        ).run()
       } finally {
         db.close()
       }

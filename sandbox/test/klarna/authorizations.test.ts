@@ -25,7 +25,11 @@ describe('Klarna stand-in: the authorize test door (what the browser callback re
     const second = await authorizeByDoor(sandbox.origin, session_id)
     expect(first.status).toBe(200)
     expect(Object.keys(first.body as object).sort()).toEqual(['approved', 'authorization_token', 'show_form'])
-    expect(first.body).toMatchObject({ approved: true, show_form: true, authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/) })
+    expect(first.body).toMatchObject({
+      approved: true,
+      show_form: true,
+      authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    })
     expect((second.body as { authorization_token: string }).authorization_token).not.toBe(
       (first.body as { authorization_token: string }).authorization_token,
     )
@@ -37,19 +41,28 @@ describe('Klarna stand-in: the authorize test door (what the browser callback re
     expect(response.body).toStrictEqual({ approved: false, show_form: false })
   })
 
-  it.each([['missing', undefined], ['malformed', 'customer.email.us'], ['blank', '  ']])(
-    'answers a %s email with a fixable refusal naming billing_address.email',
-    async (_label, email) => {
-      const { session_id } = await createSession(sandbox.origin)
-      const response = await authorizeByDoor(sandbox.origin, session_id, { email })
-      expect(response.body).toStrictEqual({ approved: false, show_form: true, error: { invalid_fields: ['billing_address.email'] } })
-    },
-  )
+  it.each([
+    ['missing', undefined],
+    ['malformed', 'customer.email.us'],
+    ['blank', '  '],
+  ])('answers a %s email with a fixable refusal naming billing_address.email', async (_label, email) => {
+    const { session_id } = await createSession(sandbox.origin)
+    const response = await authorizeByDoor(sandbox.origin, session_id, { email })
+    expect(response.body).toStrictEqual({
+      approved: false,
+      show_form: true,
+      error: { invalid_fields: ['billing_address.email'] },
+    })
+  })
 
   it('refuses the failing code 999999, and a code that is not six digits, as a bad otp', async () => {
     const { session_id } = await createSession(sandbox.origin)
-    expectKlarnaError(await authorizeByDoor(sandbox.origin, session_id, { otp: '999999' }), 400, 'BAD_VALUE', ['Bad value: otp'])
-    expectKlarnaError(await authorizeByDoor(sandbox.origin, session_id, { otp: '12345' }), 400, 'BAD_VALUE', ['Bad value: otp'])
+    expectKlarnaError(await authorizeByDoor(sandbox.origin, session_id, { otp: '999999' }), 400, 'BAD_VALUE', [
+      'Bad value: otp',
+    ])
+    expectKlarnaError(await authorizeByDoor(sandbox.origin, session_id, { otp: '12345' }), 400, 'BAD_VALUE', [
+      'Bad value: otp',
+    ])
   })
 
   it('merges authorize data into the session, and names the fields of data that does not add up', async () => {
@@ -61,7 +74,11 @@ describe('Klarna stand-in: the authorize test door (what the browser callback re
     expect(read.body).toMatchObject({ billing_address })
 
     const wrongTax = await authorizeByDoor(sandbox.origin, session_id, { data: { order_tax_amount: 1 } })
-    expect(wrongTax.body).toStrictEqual({ approved: false, show_form: true, error: { invalid_fields: ['order_tax_amount'] } })
+    expect(wrongTax.body).toStrictEqual({
+      approved: false,
+      show_form: true,
+      error: { invalid_fields: ['order_tax_amount'] },
+    })
   })
 
   it('answers 404 for an unknown session', async () => {
@@ -109,7 +126,9 @@ describe('Klarna stand-in: orders from an authorization token', () => {
     const { session_id } = await createSession(sandbox.origin)
     const door = await authorizeByDoor(sandbox.origin, session_id, { plan: 'pay_in_3' })
     const response = await order((door.body as { authorization_token: string }).authorization_token)
-    expect(response.body).toMatchObject({ authorized_payment_method: { type: 'fixed_amount', number_of_installments: 3 } })
+    expect(response.body).toMatchObject({
+      authorized_payment_method: { type: 'fixed_amount', number_of_installments: 3 },
+    })
   })
 
   it('creates one order per session: a second attempt answers SESSION_COMPLETED, with the same or another token', async () => {
@@ -118,7 +137,11 @@ describe('Klarna stand-in: orders from an authorization token', () => {
     const [first, again] = await Promise.all([order(token), order(token)])
     expect([first.status, again.status].sort()).toEqual([200, 404])
     expectKlarnaError(first.status === 404 ? first : again, 404, 'SESSION_COMPLETED')
-    expectKlarnaError(await order((other.body as { authorization_token: string }).authorization_token), 404, 'SESSION_COMPLETED')
+    expectKlarnaError(
+      await order((other.body as { authorization_token: string }).authorization_token),
+      404,
+      'SESSION_COMPLETED',
+    )
     expect(await auditOrders(sandbox.origin, `?session_id=${sessionId}`)).toHaveLength(1)
   })
 
@@ -138,7 +161,10 @@ describe('Klarna stand-in: orders from an authorization token', () => {
       ...base,
       order_amount: 3490,
       order_tax_amount: 630,
-      order_lines: [{ ...base.order_lines[0], quantity: 1, total_amount: 2500, total_tax_amount: 451 }, base.order_lines[1]],
+      order_lines: [
+        { ...base.order_lines[0], quantity: 1, total_amount: 2500, total_tax_amount: 451 },
+        base.order_lines[1],
+      ],
     }
     expectKlarnaError(await order(token, oneShirt), 409, 'BAD_VALUE', [
       'Not matching fields: [order_amount, order_tax_amount, order_lines]',
@@ -151,19 +177,26 @@ describe('Klarna stand-in: orders from an authorization token', () => {
       'Not matching fields: [purchase_currency]',
     ])
     expectKlarnaError(await order(token), 409, 'BAD_VALUE', ['Not matching fields: [purchase_currency]'])
-    const customerToken = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/customer-token`, {
-      purchase_country: 'IT',
-      purchase_currency: 'EUR',
-      locale: 'it-IT',
-      description: 'x',
-      intended_use: 'SUBSCRIPTION',
-    })
+    const customerToken = await klarna(
+      sandbox.origin,
+      'POST',
+      `/klarna/payments/v1/authorizations/${token}/customer-token`,
+      {
+        purchase_country: 'IT',
+        purchase_currency: 'EUR',
+        locale: 'it-IT',
+        description: 'x',
+        intended_use: 'SUBSCRIPTION',
+      },
+    )
     expect(customerToken.status).toBe(409)
   })
 
   it('does not burn the token on a request that breaks the amount rules', async () => {
     const { token } = await authorizedSession(sandbox.origin)
-    expectKlarnaError(await order(token, { ...italianOrder(), order_amount: 1 }), 400, 'BAD_VALUE', ['Bad value: order_amount'])
+    expectKlarnaError(await order(token, { ...italianOrder(), order_amount: 1 }), 400, 'BAD_VALUE', [
+      'Bad value: order_amount',
+    ])
     expect((await order(token)).status).toBe(200)
   })
 
@@ -172,13 +205,21 @@ describe('Klarna stand-in: orders from an authorization token', () => {
     const released = await klarna(sandbox.origin, 'DELETE', `/klarna/payments/v1/authorizations/${token}`)
     expect(released.status).toBe(204)
     expectKlarnaError(await order(token), 404, 'NOT_FOUND')
-    expectKlarnaError(await klarna(sandbox.origin, 'DELETE', `/klarna/payments/v1/authorizations/${token}`), 404, 'NOT_FOUND')
+    expectKlarnaError(
+      await klarna(sandbox.origin, 'DELETE', `/klarna/payments/v1/authorizations/${token}`),
+      404,
+      'NOT_FOUND',
+    )
   })
 
   it('refuses to release an authorization that already made an order', async () => {
     const { token } = await authorizedSession(sandbox.origin)
     await order(token)
-    expectKlarnaError(await klarna(sandbox.origin, 'DELETE', `/klarna/payments/v1/authorizations/${token}`), 403, 'INVALID_OPERATION')
+    expectKlarnaError(
+      await klarna(sandbox.origin, 'DELETE', `/klarna/payments/v1/authorizations/${token}`),
+      403,
+      'INVALID_OPERATION',
+    )
   })
 
   it('answers 404 for a token it never issued', async () => {
@@ -194,13 +235,24 @@ describe('Klarna stand-in: intent and customer tokens from an authorization', ()
   afterAll(() => sandbox.close())
   afterEach(() => sandbox.clock.reset())
 
-  const tokenRequest = { purchase_country: 'IT', purchase_currency: 'EUR', locale: 'it-IT', description: 'Sandbox Store wallet', intended_use: 'SUBSCRIPTION' }
+  const tokenRequest = {
+    purchase_country: 'IT',
+    purchase_currency: 'EUR',
+    locale: 'it-IT',
+    description: 'Sandbox Store wallet',
+    intended_use: 'SUBSCRIPTION',
+  }
   const createCustomerToken = (token: string, body: unknown = tokenRequest) =>
     klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/customer-token`, body)
 
   it('buy_and_tokenize: one authorization makes both the order and an ACTIVE customer token', async () => {
     const { token } = await authorizedSession(sandbox.origin, { intent: 'buy_and_tokenize' })
-    const placed = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/order`, italianOrder())
+    const placed = await klarna(
+      sandbox.origin,
+      'POST',
+      `/klarna/payments/v1/authorizations/${token}/order`,
+      italianOrder(),
+    )
     expect(placed.status).toBe(200)
 
     const created = await createCustomerToken(token)
@@ -230,19 +282,30 @@ describe('Klarna stand-in: intent and customer tokens from an authorization', ()
   it('tokenize: makes a customer token but refuses an order', async () => {
     const { token } = await authorizedSession(sandbox.origin, { intent: 'tokenize' })
     expect((await createCustomerToken(token)).status).toBe(200)
-    const placed = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/order`, italianOrder())
+    const placed = await klarna(
+      sandbox.origin,
+      'POST',
+      `/klarna/payments/v1/authorizations/${token}/order`,
+      italianOrder(),
+    )
     expectKlarnaError(placed, 403, 'INVALID_OPERATION')
   })
 
   it('refuses a customer token for another currency (409), an expired authorization (404), a malformed request (400)', async () => {
     const mismatch = await authorizedSession(sandbox.origin, { intent: 'buy_and_tokenize' })
-    expectKlarnaError(await createCustomerToken(mismatch.token, { ...tokenRequest, purchase_currency: 'SEK' }), 409, 'BAD_VALUE', [
-      'Not matching fields: [purchase_currency]',
-    ])
+    expectKlarnaError(
+      await createCustomerToken(mismatch.token, { ...tokenRequest, purchase_currency: 'SEK' }),
+      409,
+      'BAD_VALUE',
+      ['Not matching fields: [purchase_currency]'],
+    )
     const malformed = await authorizedSession(sandbox.origin, { intent: 'buy_and_tokenize' })
-    expectKlarnaError(await createCustomerToken(malformed.token, { ...tokenRequest, intended_use: 'ONE_OFF' }), 400, 'BAD_VALUE', [
-      'Bad value: intended_use',
-    ])
+    expectKlarnaError(
+      await createCustomerToken(malformed.token, { ...tokenRequest, intended_use: 'ONE_OFF' }),
+      400,
+      'BAD_VALUE',
+      ['Bad value: intended_use'],
+    )
     sandbox.clock.advance(61 * MINUTE)
     expectKlarnaError(await createCustomerToken(malformed.token), 404, 'NOT_FOUND')
   })

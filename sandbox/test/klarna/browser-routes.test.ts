@@ -15,7 +15,8 @@ describe('Klarna stand-in: browser-facing routes', () => {
   })
   afterAll(() => sandbox.close())
 
-  const dialogCall = (action: string, body: Record<string, unknown>) => klarna(sandbox.origin, 'POST', `/klarna/kp/dialog/${action}`, body, {})
+  const dialogCall = (action: string, body: Record<string, unknown>) =>
+    klarna(sandbox.origin, 'POST', `/klarna/kp/dialog/${action}`, body, {})
 
   it('serves the library as cacheable JavaScript, revalidated by ETag', async () => {
     const response = await fetch(`${sandbox.origin}/klarna/kp/lib/v1/api.js`)
@@ -38,7 +39,9 @@ describe('Klarna stand-in: browser-facing routes', () => {
 
   it('renders the widget with the category, the amount and the plan in words', async () => {
     const { session_id } = await createSession(sandbox.origin, { locale: 'en-GB' })
-    const response = await fetch(`${sandbox.origin}/klarna/kp/widget?session_id=${session_id}&category=klarna&origin=${encodeURIComponent(SHOP)}`)
+    const response = await fetch(
+      `${sandbox.origin}/klarna/kp/widget?session_id=${session_id}&category=klarna&origin=${encodeURIComponent(SHOP)}`,
+    )
     expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
     const html = await response.text()
     expect(html).toContain('Pay with Klarna')
@@ -50,28 +53,43 @@ describe('Klarna stand-in: browser-facing routes', () => {
   it('renders an unavailable widget for an unknown session or category', async () => {
     const { session_id } = await createSession(sandbox.origin)
     for (const query of [`session_id=nope&category=klarna`, `session_id=${session_id}&category=pay_later`]) {
-      const html = await (await fetch(`${sandbox.origin}/klarna/kp/widget?${query}&origin=${encodeURIComponent(SHOP)}`)).text()
+      const html = await (
+        await fetch(`${sandbox.origin}/klarna/kp/widget?${query}&origin=${encodeURIComponent(SHOP)}`)
+      ).text()
       expect(html).toContain('"show_form":false')
     }
   })
 
   it('refuses a page whose shop origin is not a bare http(s) origin', async () => {
     for (const origin of ['', 'javascript:alert(1)', `${SHOP}/checkout`, '*']) {
-      const response = await klarna(sandbox.origin, 'GET', `/klarna/kp/dialog?origin=${encodeURIComponent(origin)}`, undefined, {})
+      const response = await klarna(
+        sandbox.origin,
+        'GET',
+        `/klarna/kp/dialog?origin=${encodeURIComponent(origin)}`,
+        undefined,
+        {},
+      )
       expectKlarnaError(response, 400, 'BAD_VALUE')
     }
   })
 
   it('starts the dialog with the prefilled email, the amount and the plans', async () => {
     const { client_token } = await createSession(sandbox.origin, { locale: 'en-GB' })
-    const started = await dialogCall('start', { client_token, data: { billing_address: { email: 'customer@email.us' } } })
+    const started = await dialogCall('start', {
+      client_token,
+      data: { billing_address: { email: 'customer@email.us' } },
+    })
     expect(started.body).toMatchObject({
       outcome: 'ready',
       email: 'customer@email.us',
       merchant_name: 'Sandbox Store',
       amount: '€59.90',
       default_plan: 'pay_in_30_days',
-      plans: [{ id: 'pay_in_30_days' }, { id: 'pay_in_3', detail: '€19.98 today, then 2 payments of €19.96 every 30 days.' }, { id: 'pay_now' }],
+      plans: [
+        { id: 'pay_in_30_days' },
+        { id: 'pay_in_3', detail: '€19.98 today, then 2 payments of €19.96 every 30 days.' },
+        { id: 'pay_now' },
+      ],
     })
   })
 
@@ -81,18 +99,33 @@ describe('Klarna stand-in: browser-facing routes', () => {
       outcome: 'refused',
       result: { approved: false, show_form: true, error: { invalid_fields: ['billing_address.email'] } },
     })
-    const unknownField = await dialogCall('start', { client_token, data: { billing_address: { email: 'a@b.co', street: 'x' } } })
+    const unknownField = await dialogCall('start', {
+      client_token,
+      data: { billing_address: { email: 'a@b.co', street: 'x' } },
+    })
     expect(unknownField.body).toMatchObject({ result: { error: { invalid_fields: ['billing_address.street'] } } })
   })
 
   it('checks the code, then authorizes exactly as the test door does', async () => {
     const { client_token } = await createSession(sandbox.origin)
-    expectKlarnaError(await dialogCall('verify-code', { client_token, otp: '999999' }), 400, 'BAD_VALUE', ['Bad value: otp'])
+    expectKlarnaError(await dialogCall('verify-code', { client_token, otp: '999999' }), 400, 'BAD_VALUE', [
+      'Bad value: otp',
+    ])
     expect((await dialogCall('verify-code', { client_token, otp: '123456' })).body).toStrictEqual({ accepted: true })
-    const approved = await dialogCall('authorize', { client_token, email: 'customer@email.us', otp: '123456', plan: 'pay_now' })
+    const approved = await dialogCall('authorize', {
+      client_token,
+      email: 'customer@email.us',
+      otp: '123456',
+      plan: 'pay_now',
+    })
     expect(approved.body).toMatchObject({ approved: true, show_form: true })
     const token = (approved.body as { authorization_token: string }).authorization_token
-    const order = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/order`, italianOrder())
+    const order = await klarna(
+      sandbox.origin,
+      'POST',
+      `/klarna/payments/v1/authorizations/${token}/order`,
+      italianOrder(),
+    )
     expect(order.body).toMatchObject({ authorized_payment_method: { type: 'direct_debit' } })
   })
 
@@ -103,14 +136,28 @@ describe('Klarna stand-in: browser-facing routes', () => {
       .setIssuer('klarna-sandbox')
       .sign(new TextEncoder().encode('not-the-sandbox-key-not-the-sandbox-key'))
     expectKlarnaError(await dialogCall('start', { client_token: forged }), 403, 'INVALID_OPERATION')
-    expectKlarnaError(await dialogCall('authorize', { client_token: 'garbage', email: 'a@b.co', otp: '123456' }), 403, 'INVALID_OPERATION')
+    expectKlarnaError(
+      await dialogCall('authorize', { client_token: 'garbage', email: 'a@b.co', otp: '123456' }),
+      403,
+      'INVALID_OPERATION',
+    )
   })
 
   it('sends redirect_url back to the confirmation page the session named', async () => {
-    const { session_id } = await createSession(sandbox.origin, { merchant_urls: { confirmation: 'http://shop.example/thanks' } })
-    const door = await klarna(sandbox.origin, 'POST', `/klarna/sandbox/sessions/${session_id}/authorize`, { email: 'a@b.co', otp: '123456' })
+    const { session_id } = await createSession(sandbox.origin, {
+      merchant_urls: { confirmation: 'http://shop.example/thanks' },
+    })
+    const door = await klarna(sandbox.origin, 'POST', `/klarna/sandbox/sessions/${session_id}/authorize`, {
+      email: 'a@b.co',
+      otp: '123456',
+    })
     const token = (door.body as { authorization_token: string }).authorization_token
-    const placed = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/order`, italianOrder())
+    const placed = await klarna(
+      sandbox.origin,
+      'POST',
+      `/klarna/payments/v1/authorizations/${token}/order`,
+      italianOrder(),
+    )
     const redirect = await fetch((placed.body as { redirect_url: string }).redirect_url, { redirect: 'manual' })
     expect(redirect.status).toBe(302)
     expect(redirect.headers.get('location')).toBe('http://shop.example/thanks')

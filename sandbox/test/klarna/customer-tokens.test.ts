@@ -39,7 +39,11 @@ describe('Klarna stand-in: customer tokens', () => {
   }
 
   it('has the returning customer’s token seeded as ACTIVE pay-later (invoice)', async () => {
-    const read = await klarna(sandbox.origin, 'GET', `/klarna/customer-token/v1/tokens/${RETURNING_CUSTOMER_KLARNA_TOKEN}`)
+    const read = await klarna(
+      sandbox.origin,
+      'GET',
+      `/klarna/customer-token/v1/tokens/${RETURNING_CUSTOMER_KLARNA_TOKEN}`,
+    )
     expect(read.status).toBe(200)
     expect(read.body).toStrictEqual({ status: 'ACTIVE', payment_method_type: 'INVOICE' })
   })
@@ -55,13 +59,19 @@ describe('Klarna stand-in: customer tokens', () => {
     })
     const audit = await auditOrders(sandbox.origin, '?merchant_reference1=R-1')
     expect(audit).toEqual([
-      expect.objectContaining({ source: 'customer_token', customer_token: RETURNING_CUSTOMER_KLARNA_TOKEN, authorization_token: null }),
+      expect.objectContaining({
+        source: 'customer_token',
+        customer_token: RETURNING_CUSTOMER_KLARNA_TOKEN,
+        authorization_token: null,
+      }),
     ])
   })
 
   it('same idempotency key, same body: the same order, charged once, even when sent at once', async () => {
     const body = tokenOrder('R-2')
-    const answers = await Promise.all([1, 2, 3, 4, 5].map(() => orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, body, 'key-R-2')))
+    const answers = await Promise.all(
+      [1, 2, 3, 4, 5].map(() => orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, body, 'key-R-2')),
+    )
     const orderIds = new Set(answers.map((answer) => (answer.body as { order_id: string }).order_id))
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200])
     expect(orderIds.size).toBe(1)
@@ -83,7 +93,11 @@ describe('Klarna stand-in: customer tokens', () => {
 
   it('refuses a key reused with a different body (409), and honours a key for 24 hours only', async () => {
     await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, tokenOrder('R-4'), 'key-R-4')
-    expectKlarnaError(await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, tokenOrder('R-4-changed'), 'key-R-4'), 409, 'BAD_VALUE')
+    expectKlarnaError(
+      await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, tokenOrder('R-4-changed'), 'key-R-4'),
+      409,
+      'BAD_VALUE',
+    )
     sandbox.clock.advance(25 * HOUR)
     const later = await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, tokenOrder('R-4'), 'key-R-4')
     expect(later.status).toBe(200)
@@ -91,18 +105,27 @@ describe('Klarna stand-in: customer tokens', () => {
   })
 
   it('applies the amount rules to token orders', async () => {
-    expectKlarnaError(await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, { ...tokenOrder('R-5'), order_tax_amount: 0 }), 400, 'BAD_VALUE', [
+    expectKlarnaError(
+      await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, { ...tokenOrder('R-5'), order_tax_amount: 0 }),
+      400,
+      'BAD_VALUE',
+      ['Bad value: order_tax_amount'],
+    )
+    const { order_tax_amount: _tax, ...withoutTax } = tokenOrder('R-5')
+    expectKlarnaError(await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, withoutTax), 400, 'BAD_VALUE', [
       'Bad value: order_tax_amount',
     ])
-    const { order_tax_amount: _tax, ...withoutTax } = tokenOrder('R-5')
-    expectKlarnaError(await orderOn(RETURNING_CUSTOMER_KLARNA_TOKEN, withoutTax), 400, 'BAD_VALUE', ['Bad value: order_tax_amount'])
   })
 
   it('cancels a token with PATCH status (202); later orders are refused with TOKEN_CANCELLED', async () => {
     const token = await newCustomerToken()
-    const cancelled = await klarna(sandbox.origin, 'PATCH', `/klarna/customer-token/v1/tokens/${token}/status`, { status: 'CANCELLED' })
+    const cancelled = await klarna(sandbox.origin, 'PATCH', `/klarna/customer-token/v1/tokens/${token}/status`, {
+      status: 'CANCELLED',
+    })
     expect(cancelled.status).toBe(202)
-    expect((await klarna(sandbox.origin, 'GET', `/klarna/customer-token/v1/tokens/${token}`)).body).toMatchObject({ status: 'CANCELLED' })
+    expect((await klarna(sandbox.origin, 'GET', `/klarna/customer-token/v1/tokens/${token}`)).body).toMatchObject({
+      status: 'CANCELLED',
+    })
     expectKlarnaError(await orderOn(token, tokenOrder('R-6')), 403, 'TOKEN_CANCELLED')
     expect(await auditOrders(sandbox.origin, '?merchant_reference1=R-6')).toHaveLength(0)
   })
@@ -117,27 +140,41 @@ describe('Klarna stand-in: customer tokens', () => {
 
   it('refuses a status other than CANCELLED, and an unknown token', async () => {
     const token = await newCustomerToken()
-    expectKlarnaError(await klarna(sandbox.origin, 'PATCH', `/klarna/customer-token/v1/tokens/${token}/status`, { status: 'ACTIVE' }), 400, 'BAD_VALUE', [
-      'Bad value: status',
-    ])
-    expectKlarnaError(await klarna(sandbox.origin, 'PATCH', '/klarna/customer-token/v1/tokens/nope/status', { status: 'CANCELLED' }), 404, 'NOT_FOUND')
+    expectKlarnaError(
+      await klarna(sandbox.origin, 'PATCH', `/klarna/customer-token/v1/tokens/${token}/status`, { status: 'ACTIVE' }),
+      400,
+      'BAD_VALUE',
+      ['Bad value: status'],
+    )
+    expectKlarnaError(
+      await klarna(sandbox.origin, 'PATCH', '/klarna/customer-token/v1/tokens/nope/status', { status: 'CANCELLED' }),
+      404,
+      'NOT_FOUND',
+    )
     expectKlarnaError(await klarna(sandbox.origin, 'GET', '/klarna/customer-token/v1/tokens/nope'), 404, 'NOT_FOUND')
     expectKlarnaError(await orderOn('nope', tokenOrder('R-8')), 404, 'TOKEN_NOT_FOUND')
   })
 
   it('refuses a suspended token, a failing payment method and another currency (sandbox door sets the first two)', async () => {
     const token = await newCustomerToken()
-    const door = (change: unknown) => klarna(sandbox.origin, 'PATCH', `/klarna/sandbox/customer-tokens/${token}`, change)
+    const door = (change: unknown) =>
+      klarna(sandbox.origin, 'PATCH', `/klarna/sandbox/customer-tokens/${token}`, change)
 
     expect((await door({ status: 'SUSPENDED' })).status).toBe(204)
-    expect((await klarna(sandbox.origin, 'GET', `/klarna/customer-token/v1/tokens/${token}`)).body).toMatchObject({ status: 'SUSPENDED' })
+    expect((await klarna(sandbox.origin, 'GET', `/klarna/customer-token/v1/tokens/${token}`)).body).toMatchObject({
+      status: 'SUSPENDED',
+    })
     expectKlarnaError(await orderOn(token, tokenOrder('R-9')), 403, 'TOKEN_SUSPENDED')
 
     await door({ status: 'ACTIVE', payment_method_failing: true })
     expectKlarnaError(await orderOn(token, tokenOrder('R-9')), 403, 'PAYMENT_METHOD_FAILED')
 
     await door({ payment_method_failing: false })
-    expectKlarnaError(await orderOn(token, { ...tokenOrder('R-9'), purchase_currency: 'SEK' }), 403, 'PAYMENT_METHOD_CURRENCY_MISMATCH')
+    expectKlarnaError(
+      await orderOn(token, { ...tokenOrder('R-9'), purchase_currency: 'SEK' }),
+      403,
+      'PAYMENT_METHOD_CURRENCY_MISMATCH',
+    )
     expect((await orderOn(token, tokenOrder('R-9'))).status).toBe(200)
     expect(await auditOrders(sandbox.origin, '?merchant_reference1=R-9')).toHaveLength(1)
   })

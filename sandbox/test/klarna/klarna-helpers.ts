@@ -19,7 +19,11 @@ export async function klarna(
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const text = await response.text()
-  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown), headers: response.headers }
+  return {
+    status: response.status,
+    body: text === '' ? undefined : (JSON.parse(text) as unknown),
+    headers: response.headers,
+  }
 }
 
 /**
@@ -62,7 +66,8 @@ export type SessionCreated = { session_id: string; client_token: string; payment
 
 export async function createSession(origin: string, extra: Record<string, unknown> = {}): Promise<SessionCreated> {
   const response = await klarna(origin, 'POST', '/klarna/payments/v1/sessions', { ...italianOrder(), ...extra })
-  if (response.status !== 200) throw new Error(`session creation failed: ${response.status} ${JSON.stringify(response.body)}`)
+  if (response.status !== 200)
+    throw new Error(`session creation failed: ${response.status} ${JSON.stringify(response.body)}`)
   return response.body as SessionCreated
 }
 
@@ -83,7 +88,12 @@ export async function authorizedSession(origin: string, extra: Record<string, un
   return { sessionId: session.session_id, token }
 }
 
-export type KlarnaOrderAudit = { order_id: string; source: string; authorization_token: string | null; customer_token: string | null }
+export type KlarnaOrderAudit = {
+  order_id: string
+  source: string
+  authorization_token: string | null
+  customer_token: string | null
+}
 
 export async function auditOrders(origin: string, query = ''): Promise<KlarnaOrderAudit[]> {
   const response = await fetch(`${origin}/klarna/sandbox/orders${query}`)

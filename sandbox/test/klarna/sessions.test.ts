@@ -1,7 +1,14 @@
 import { decodeJwt } from 'jose'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { authorizedSession, createSession, expectKlarnaError, italianOrder, klarna, merchantAuth } from './klarna-helpers'
+import {
+  authorizedSession,
+  createSession,
+  expectKlarnaError,
+  italianOrder,
+  klarna,
+  merchantAuth,
+} from './klarna-helpers'
 
 const HOUR = 60 * 60 * 1000
 
@@ -34,7 +41,13 @@ describe('Klarna stand-in: credentials', () => {
       ['PATCH', '/klarna/customer-token/v1/tokens/x/status'],
     ]
     for (const [method, path] of paths) {
-      const response = await klarna(sandbox.origin, method, path, method === 'GET' || method === 'DELETE' ? undefined : {}, {})
+      const response = await klarna(
+        sandbox.origin,
+        method,
+        path,
+        method === 'GET' || method === 'DELETE' ? undefined : {},
+        {},
+      )
       expect(`${method} ${path} ${response.status}`).toBe(`${method} ${path} 401`)
     }
   })
@@ -98,16 +111,31 @@ describe('Klarna stand-in: sessions', () => {
     sandbox.clock.advance(47 * HOUR)
     expect((await klarna(sandbox.origin, 'GET', `/klarna/payments/v1/sessions/${session_id}`)).status).toBe(200)
     sandbox.clock.advance(1 * HOUR)
-    expectKlarnaError(await klarna(sandbox.origin, 'GET', `/klarna/payments/v1/sessions/${session_id}`), 404, 'NOT_FOUND', [
-      'Invalid session id',
-    ])
+    expectKlarnaError(
+      await klarna(sandbox.origin, 'GET', `/klarna/payments/v1/sessions/${session_id}`),
+      404,
+      'NOT_FOUND',
+      ['Invalid session id'],
+    )
   })
 
   it('keeps a session updated within 48 hours alive for another 48 (moving the clock over HTTP)', async () => {
     const { session_id } = await createSession(sandbox.origin)
-    await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: JSON.stringify({ advance_seconds: 40 * 3600 }) })
-    expect((await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${session_id}`, { merchant_reference1: 'A1' })).status).toBe(204)
-    await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: JSON.stringify({ advance_seconds: 40 * 3600 }) })
+    await fetch(`${sandbox.origin}/sandbox/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advance_seconds: 40 * 3600 }),
+    })
+    expect(
+      (
+        await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${session_id}`, {
+          merchant_reference1: 'A1',
+        })
+      ).status,
+    ).toBe(204)
+    await fetch(`${sandbox.origin}/sandbox/clock`, {
+      method: 'POST',
+      body: JSON.stringify({ advance_seconds: 40 * 3600 }),
+    })
     expect((await klarna(sandbox.origin, 'GET', `/klarna/payments/v1/sessions/${session_id}`)).status).toBe(200)
   })
 
@@ -117,7 +145,10 @@ describe('Klarna stand-in: sessions', () => {
     const oneShirt = {
       order_amount: 3490,
       order_tax_amount: 630,
-      order_lines: [{ ...order.order_lines[0], quantity: 1, total_amount: 2500, total_tax_amount: 451 }, order.order_lines[1]],
+      order_lines: [
+        { ...order.order_lines[0], quantity: 1, total_amount: 2500, total_tax_amount: 451 },
+        order.order_lines[1],
+      ],
     }
     const update = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${session_id}`, oneShirt)
     expect(update.status).toBe(204)
@@ -128,15 +159,26 @@ describe('Klarna stand-in: sessions', () => {
 
   it('refuses an update that breaks the amounts of the merged session', async () => {
     const { session_id } = await createSession(sandbox.origin)
-    const response = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${session_id}`, { order_amount: 6000 })
+    const response = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${session_id}`, {
+      order_amount: 6000,
+    })
     expectKlarnaError(response, 400, 'BAD_VALUE', ['Bad value: order_amount'])
   })
 
   it('refuses to update an unknown session, and a session completed by its order', async () => {
-    expectKlarnaError(await klarna(sandbox.origin, 'POST', '/klarna/payments/v1/sessions/nope', { locale: 'en-GB' }), 404, 'NOT_FOUND')
+    expectKlarnaError(
+      await klarna(sandbox.origin, 'POST', '/klarna/payments/v1/sessions/nope', { locale: 'en-GB' }),
+      404,
+      'NOT_FOUND',
+    )
     const { sessionId, token } = await authorizedSession(sandbox.origin)
-    expect((await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/order`, italianOrder())).status).toBe(200)
-    const update = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${sessionId}`, { locale: 'en-GB' })
+    expect(
+      (await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/authorizations/${token}/order`, italianOrder()))
+        .status,
+    ).toBe(200)
+    const update = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${sessionId}`, {
+      locale: 'en-GB',
+    })
     expectKlarnaError(update, 404, 'SESSION_COMPLETED')
     const read = await klarna(sandbox.origin, 'GET', `/klarna/payments/v1/sessions/${sessionId}`)
     expect(read.body).toMatchObject({ status: 'complete' })
@@ -185,24 +227,49 @@ describe('Klarna stand-in: amount and tax rules', () => {
   })
 
   it('refuses an order amount or order tax that is not the sum of the lines', async () => {
-    expectKlarnaError(await create({ ...italianOrder(), order_amount: 5991 }), 400, 'BAD_VALUE', ['Bad value: order_amount'])
-    expectKlarnaError(await create({ ...italianOrder(), order_tax_amount: 1080 }), 400, 'BAD_VALUE', ['Bad value: order_tax_amount'])
+    expectKlarnaError(await create({ ...italianOrder(), order_amount: 5991 }), 400, 'BAD_VALUE', [
+      'Bad value: order_amount',
+    ])
+    expectKlarnaError(await create({ ...italianOrder(), order_tax_amount: 1080 }), 400, 'BAD_VALUE', [
+      'Bad value: order_tax_amount',
+    ])
   })
 
   it('accepts a discount line with negative amounts and tax', async () => {
     const order = italianOrder()
-    const discount = { type: 'discount', name: 'Welcome', quantity: 1, unit_price: -1000, tax_rate: 2200, total_amount: -1000, total_tax_amount: -180 }
-    const response = await create({ ...order, order_lines: [...order.order_lines, discount], order_amount: 4990, order_tax_amount: 901 })
+    const discount = {
+      type: 'discount',
+      name: 'Welcome',
+      quantity: 1,
+      unit_price: -1000,
+      tax_rate: 2200,
+      total_amount: -1000,
+      total_tax_amount: -180,
+    }
+    const response = await create({
+      ...order,
+      order_lines: [...order.order_lines, discount],
+      order_amount: 4990,
+      order_tax_amount: 901,
+    })
     expect(response.status).toBe(200)
   })
 
   it('names missing, mistyped and unknown fields', async () => {
     const { purchase_country: _country, ...order } = italianOrder()
     expectKlarnaError(await create(order), 400, 'BAD_VALUE', ['Bad value: purchase_country'])
-    expectKlarnaError(await create(withLine(1, { quantity: 1.5 })), 400, 'BAD_VALUE', ['Bad value: order_lines[1].quantity'])
-    expectKlarnaError(await create(withLine(0, { colour: 'blue' })), 400, 'BAD_VALUE', ['Bad value: order_lines[0].colour'])
-    expectKlarnaError(await create({ ...italianOrder(), purchase_currency: 'EURO' }), 400, 'BAD_VALUE', ['Bad value: purchase_currency'])
-    expectKlarnaError(await create({ ...italianOrder(), order_lines: [] }), 400, 'BAD_VALUE', ['Bad value: order_lines'])
+    expectKlarnaError(await create(withLine(1, { quantity: 1.5 })), 400, 'BAD_VALUE', [
+      'Bad value: order_lines[1].quantity',
+    ])
+    expectKlarnaError(await create(withLine(0, { colour: 'blue' })), 400, 'BAD_VALUE', [
+      'Bad value: order_lines[0].colour',
+    ])
+    expectKlarnaError(await create({ ...italianOrder(), purchase_currency: 'EURO' }), 400, 'BAD_VALUE', [
+      'Bad value: purchase_currency',
+    ])
+    expectKlarnaError(await create({ ...italianOrder(), order_lines: [] }), 400, 'BAD_VALUE', [
+      'Bad value: order_lines',
+    ])
   })
 
   it('refuses a body sent as anything but application/json with 415, on every REST endpoint that takes one', async () => {
@@ -216,11 +283,20 @@ describe('Klarna stand-in: amount and tax rules', () => {
     ]
     for (const path of paths) {
       for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/vnd.api+json']) {
-        const response = await klarna(sandbox.origin, 'POST', path, italianOrder(), { authorization: merchantAuth, 'content-type': contentType })
+        const response = await klarna(sandbox.origin, 'POST', path, italianOrder(), {
+          authorization: merchantAuth,
+          'content-type': contentType,
+        })
         expectKlarnaError(response, 415, 'UNSUPPORTED_MEDIA_TYPE')
       }
     }
-    const status = await klarna(sandbox.origin, 'PATCH', '/klarna/customer-token/v1/tokens/any-token/status', { status: 'CANCELLED' }, { authorization: merchantAuth, 'content-type': 'text/plain' })
+    const status = await klarna(
+      sandbox.origin,
+      'PATCH',
+      '/klarna/customer-token/v1/tokens/any-token/status',
+      { status: 'CANCELLED' },
+      { authorization: merchantAuth, 'content-type': 'text/plain' },
+    )
     expectKlarnaError(status, 415, 'UNSUPPORTED_MEDIA_TYPE')
   })
 

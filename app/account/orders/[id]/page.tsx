@@ -1,4 +1,3 @@
-import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AccountNav } from '@/components/account/account-nav'
@@ -7,6 +6,7 @@ import { OrderReceipt } from '@/components/orders/order-receipt'
 import { requireCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { getOrderDetails } from '@/lib/commerce-layer/orders'
+import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Order details' }
 
@@ -16,13 +16,18 @@ export default async function AccountOrderPage({ params }: Props) {
   const { id } = await params
   const customer = await requireCustomer(`/account/orders/${encodeURIComponent(id)}`)
   // The customer's own token: Commerce Layer answers 404 for anyone else's order, and so do we.
-  const order = /^[A-Za-z0-9]{1,64}$/.test(id) ? await getOrderDetails(commerceLayerClient(customer.accessToken), id) : null
-  if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending') notFound()
+  const order = /^[A-Za-z0-9]{1,64}$/.test(id)
+    ? await getOrderDetails(commerceLayerClient(customer.accessToken), id)
+    : null
+  if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending')
+    notFound()
 
   return (
     <section>
       <AccountNav current="/account/orders" />
-      <Link href="/account/orders" className="text-sm text-ink-soft underline-offset-4 hover:underline">← All orders</Link>
+      <Link href="/account/orders" className="text-sm text-ink-soft underline-offset-4 hover:underline">
+        ← All orders
+      </Link>
       <div className="mt-3 mb-6 flex items-center gap-3">
         <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
         <OrderStatus status={order.status} />

@@ -1,14 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
-import type { Clock } from '../../clock'
-import type { Context } from '../../http/context'
-import type { Router } from '../../http/router'
 import { SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../seed-constants'
 import { authError } from '../jsonapi/errors'
 import { own } from '../own'
-import type { Store } from '../store'
 import { passwordMatches } from './passwords'
 import { CUSTOMER_TOKEN_SECONDS, SALES_CHANNEL_TOKEN_SECONDS, type TokenService } from './tokens'
+import type { Clock } from '../../clock'
+import type { Context } from '../../http/context'
+import type { Router } from '../../http/router'
+import type { Store } from '../store'
 
 /** Refresh tokens live two weeks; each use replaces it with a new one. */
 export const REFRESH_TOKEN_SECONDS = 14 * 24 * 3600
@@ -46,13 +46,18 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
       )
     }
     const column = match[1] === 'code' ? 'code' : 'id'
-    const market = store.get<Market>(`SELECT id, code FROM cl_markets WHERE ${column} = ? AND disabled_at IS NULL`, match[2])
+    const market = store.get<Market>(
+      `SELECT id, code FROM cl_markets WHERE ${column} = ? AND disabled_at IS NULL`,
+      match[2],
+    )
     if (!market) throw invalidScope(`No market matches the scope "${scope}".`)
     return market
   }
 
   const issue = async (ctx: Context, market: Market, scope: string, customerId: string | null) => {
-    const stockLocationIds = store.all<{ id: string }>('SELECT id FROM cl_stock_locations ORDER BY rowid').map((row) => row.id)
+    const stockLocationIds = store
+      .all<{ id: string }>('SELECT id FROM cl_stock_locations ORDER BY rowid')
+      .map((row) => row.id)
     const lifetime = customerId ? CUSTOMER_TOKEN_SECONDS : SALES_CHANNEL_TOKEN_SECONDS
     const { token, issuedAt } = await tokens.sign(
       { marketId: market.id, stockLocationIds, customerId, scope, issuer: ctx.origin },
@@ -80,7 +85,8 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
     },
     async password(ctx, grant) {
       const market = marketForScope(grant.scope)
-      if (!grant.username || !grant.password) throw invalidRequest('invalid_request', 'The password grant needs username and password.')
+      if (!grant.username || !grant.password)
+        throw invalidRequest('invalid_request', 'The password grant needs username and password.')
       const customer = store.get<{ id: string; password_hash: string | null }>(
         'SELECT id, password_hash FROM cl_customers WHERE email = ?',
         grant.username.trim(),
@@ -132,7 +138,12 @@ async function readGrantBody(ctx: Context): Promise<unknown> {
     return Object.fromEntries(new URLSearchParams((await ctx.body()).toString('utf8')))
   }
   if (contentType === 'application/json') return ctx.json()
-  throw authError(415, 'UNSUPPORTED_MEDIA_TYPE', 'invalid_request', `Send the grant as application/json or application/x-www-form-urlencoded, not "${given}".`)
+  throw authError(
+    415,
+    'UNSUPPORTED_MEDIA_TYPE',
+    'invalid_request',
+    `Send the grant as application/json or application/x-www-form-urlencoded, not "${given}".`,
+  )
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -164,7 +175,10 @@ function useRefreshToken(store: Store, clock: Clock, token: string): RefreshRow 
     hash,
     now,
   )
-  const row = store.get<RefreshRow>('SELECT customer_id, market_id, scope FROM cl_refresh_tokens WHERE token_hash = ?', hash)
+  const row = store.get<RefreshRow>(
+    'SELECT customer_id, market_id, scope FROM cl_refresh_tokens WHERE token_hash = ?',
+    hash,
+  )
   if (spent.changes !== 1 || !row) throw invalidGrant('The refresh token is unknown, expired, or was already used.')
   return row
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
-import type { Clock } from '../../clock'
 import { stableResourceId } from '../../ids'
 import { SANDBOX_ORGANIZATION_SLUG, SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../seed-constants'
+import type { Clock } from '../../clock'
 import type { Store } from '../store'
 
 /** Sales channel (guest) tokens live 4 hours, as Commerce Layer's do. */
@@ -58,7 +58,12 @@ export class TokenService {
     const issuedAt = Math.floor(this.clock.now() / 1000)
     const token = await new SignJWT({
       organization: { id: ORGANIZATION_ID, slug: SANDBOX_ORGANIZATION_SLUG, enterprise: false, region: 'eu-west-1' },
-      application: { id: APPLICATION_ID, client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID, kind: 'sales_channel', public: true },
+      application: {
+        id: APPLICATION_ID,
+        client_id: SANDBOX_SALES_CHANNEL_CLIENT_ID,
+        kind: 'sales_channel',
+        public: true,
+      },
       market: {
         id: [input.marketId],
         stock_location_ids: input.stockLocationIds,
@@ -105,7 +110,10 @@ export class TokenService {
 }
 
 function loadSigningKey(store: Store): Uint8Array {
-  store.run("INSERT OR IGNORE INTO cl_settings (key, value) VALUES ('jwt_secret', ?)", randomBytes(32).toString('base64'))
+  store.run(
+    "INSERT OR IGNORE INTO cl_settings (key, value) VALUES ('jwt_secret', ?)",
+    randomBytes(32).toString('base64'),
+  )
   const row = store.get<{ value: string }>("SELECT value FROM cl_settings WHERE key = 'jwt_secret'")
   return new Uint8Array(Buffer.from(row?.value ?? '', 'base64'))
 }

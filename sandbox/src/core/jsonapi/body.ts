@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import type { Context } from '../../http/context'
 import { own } from '../own'
 import { errors, invalid, relationshipPointer, validationError, type Invalid } from './errors'
 import type { Identifier, ResourceDef, WriteInput } from './resource'
+import type { Context } from '../../http/context'
 
 const identifierSchema = z.object({ type: z.string(), id: z.string() })
 const documentSchema = z.object({
@@ -21,7 +21,8 @@ function messageOf(error: z.ZodError): { message: string; error: string } {
   const issue = error.issues[0]
   if (!issue) return { message: 'is invalid', error: 'invalid' }
   if (issue.code === 'invalid_type' && issue.input === null) return { message: "can't be blank", error: 'blank' }
-  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return { message: "can't be blank", error: 'blank' }
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1)
+    return { message: "can't be blank", error: 'blank' }
   return { message: issue.message, error: issue.code }
 }
 
@@ -32,7 +33,8 @@ function messageOf(error: z.ZodError): { message: string; error: string } {
 function refuseProtoMember(document: { data: Record<string, unknown> }): void {
   for (const kind of ['attributes', 'relationships'] as const) {
     const members = document.data[kind]
-    if (members && Object.hasOwn(members, '__proto__')) throw errors.paramNotAllowed('__proto__', { pointer: `/data/${kind}/__proto__` })
+    if (members && Object.hasOwn(members, '__proto__'))
+      throw errors.paramNotAllowed('__proto__', { pointer: `/data/${kind}/__proto__` })
   }
 }
 
@@ -41,14 +43,22 @@ function refuseProtoMember(document: { data: Record<string, unknown> }): void {
  * relationship against what this resource lets a client write. An unknown or read-only field is a 400 naming it
  * with its pointer; a value of the wrong shape is a 422 on that field.
  */
-export async function readWriteBody(ctx: Context, def: ResourceDef, mode: 'create' | 'update', urlId?: string): Promise<WriteInput> {
+export async function readWriteBody(
+  ctx: Context,
+  def: ResourceDef,
+  mode: 'create' | 'update',
+  urlId?: string,
+): Promise<WriteInput> {
   const json = await ctx.json()
   const parsed = documentSchema.safeParse(json)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     const pointer = `/${(issue?.path ?? []).map(String).join('/')}`
     if (issue?.path.length === 1 && issue.path[0] === 'data') throw errors.paramMissing('data', '/data')
-    throw errors.badRequest(`The request body is not a JSON:API document: ${pointer} ${issue?.message ?? 'is invalid'}.`, { pointer })
+    throw errors.badRequest(
+      `The request body is not a JSON:API document: ${pointer} ${issue?.message ?? 'is invalid'}.`,
+      { pointer },
+    )
   }
   refuseProtoMember(json as { data: Record<string, unknown> })
   const { data } = parsed.data
@@ -78,11 +88,17 @@ export async function readWriteBody(ctx: Context, def: ResourceDef, mode: 'creat
     const pointer = relationshipPointer(name)
     if (!field || !field[mode]) throw errors.paramNotAllowed(name, { pointer })
     if (Array.isArray(linkage) !== Boolean(field.many)) {
-      throw errors.badRequest(`${name} takes ${field.many ? 'an array of' : 'one'} resource identifier${field.many ? 's' : ''}.`, { pointer })
+      throw errors.badRequest(
+        `${name} takes ${field.many ? 'an array of' : 'one'} resource identifier${field.many ? 's' : ''}.`,
+        { pointer },
+      )
     }
     for (const target of Array.isArray(linkage) ? linkage : linkage ? [linkage] : []) {
       if (!field.types.includes(target.type)) {
-        throw errors.badRequest(`${target.type} is not a valid type for ${name}: expected ${field.types.join(' or ')}.`, { pointer: `${pointer}/data` })
+        throw errors.badRequest(
+          `${target.type} is not a valid type for ${name}: expected ${field.types.join(' or ')}.`,
+          { pointer: `${pointer}/data` },
+        )
       }
     }
     input.relationships[name] = linkage as Identifier | Identifier[] | null

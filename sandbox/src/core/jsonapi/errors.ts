@@ -78,7 +78,12 @@ export const errors = {
       source: { parameter: `fields[${type}]` },
     }),
   invalidResource: (type: string, parameter: string) =>
-    apiError(400, { title: 'Invalid resource', detail: `${type} is not a valid resource.`, code: 'INVALID_RESOURCE', source: { parameter } }),
+    apiError(400, {
+      title: 'Invalid resource',
+      detail: `${type} is not a valid resource.`,
+      code: 'INVALID_RESOURCE',
+      source: { parameter },
+    }),
   filterNotAllowed: (filter: string) =>
     apiError(400, {
       title: 'Filter not allowed',

@@ -1,16 +1,39 @@
-import type { ApiCall } from '../api'
 import { own } from '../own'
 import { errors } from './errors'
+import type { ApiCall } from '../api'
 import type { QueryOptions } from './query'
 import type { AttributeDef, ListScope, ResourceDef, Row } from './resource'
 
 /** Ransack's predicates that the sandbox understands, longest first so `not_eq` wins over `eq`. */
-const PREDICATES = ['not_eq', 'not_in', 'present', 'blank', 'lteq', 'gteq', 'start', 'false', 'null', 'cont', 'true', 'end', 'eq', 'in', 'lt', 'gt']
+const PREDICATES = [
+  'not_eq',
+  'not_in',
+  'present',
+  'blank',
+  'lteq',
+  'gteq',
+  'start',
+  'false',
+  'null',
+  'cont',
+  'true',
+  'end',
+  'eq',
+  'in',
+  'lt',
+  'gt',
+]
 const BOOLEAN_PREDICATES = new Set(['null', 'present', 'blank', 'true', 'false'])
 
 type Clause = { sql: string; params: unknown[] }
 
-const idAttribute: AttributeDef = { read: (row) => row.id, type: 'string', column: 'id', filterable: true, sortable: true }
+const idAttribute: AttributeDef = {
+  read: (row) => row.id,
+  type: 'string',
+  column: 'id',
+  filterable: true,
+  sortable: true,
+}
 
 function filterable(def: ResourceDef, name: string): AttributeDef | undefined {
   if (name === 'id') return idAttribute
@@ -32,7 +55,8 @@ function splitFilter(def: ResourceDef, key: string): { attributes: AttributeDef[
 function typedValue(attribute: AttributeDef, key: string, raw: string): unknown {
   if (attribute.type === 'integer' || attribute.type === 'float') {
     const value = Number(raw)
-    if (raw.trim() === '' || !Number.isFinite(value)) throw errors.badRequest(`${key}: "${raw}" is not a number.`, { parameter: `filter[q][${key}]` })
+    if (raw.trim() === '' || !Number.isFinite(value))
+      throw errors.badRequest(`${key}: "${raw}" is not a number.`, { parameter: `filter[q][${key}]` })
     return value
   }
   if (attribute.type === 'boolean') return truthy(key, raw) ? 1 : 0
@@ -88,7 +112,12 @@ function filterClause(def: ResourceDef, key: string, raw: string): Clause {
 }
 
 /** One page of `def`'s rows within `scope`, filtered and sorted as asked, and the number of rows on all pages. */
-export function listRows(call: ApiCall, def: ResourceDef, scope: ListScope, options: QueryOptions): { rows: Row[]; total: number } {
+export function listRows(
+  call: ApiCall,
+  def: ResourceDef,
+  scope: ListScope,
+  options: QueryOptions,
+): { rows: Row[]; total: number } {
   const clauses: Clause[] = [{ sql: scope.where, params: scope.params }]
   for (const [key, raw] of options.filters) clauses.push(filterClause(def, key, raw))
   const where = clauses.map((clause) => `(${clause.sql})`).join(' AND ')
@@ -101,7 +130,8 @@ export function listRows(call: ApiCall, def: ResourceDef, scope: ListScope, opti
     'rowid ASC',
   ].join(', ')
   const { store } = call.api
-  const total = store.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${def.table} WHERE ${where}`, ...params)?.total ?? 0
+  const total =
+    store.get<{ total: number }>(`SELECT COUNT(*) AS total FROM ${def.table} WHERE ${where}`, ...params)?.total ?? 0
   const { number, size } = options.page
   const rows = store.all<Row>(
     `SELECT * FROM ${def.table} WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`,

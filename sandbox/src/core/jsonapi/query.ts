@@ -1,6 +1,6 @@
-import type { Api } from '../api'
 import { own } from '../own'
 import { errors } from './errors'
+import type { Api } from '../api'
 import type { ResourceDef } from './resource'
 
 /** `include=a,b.c` as a tree: relationship name → what to include below it. */
@@ -65,13 +65,20 @@ export function parseQuery(api: Api, def: ResourceDef, query: URLSearchParams, l
 
 function parseInclude(api: Api, def: ResourceDef, value: string): IncludeTree {
   const tree: IncludeTree = new Map()
-  for (const path of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const path of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     let defs: ResourceDef[] = [def]
     let node = tree
     for (const name of path.split('.')) {
-      const relationships = defs.map((candidate) => own(candidate.relationships, name)).filter((rel) => rel !== undefined)
+      const relationships = defs
+        .map((candidate) => own(candidate.relationships, name))
+        .filter((rel) => rel !== undefined)
       if (relationships.length === 0) throw errors.invalidInclude(def.type, path)
-      defs = relationships.flatMap((rel) => rel.types.map((type) => api.resources.get(type)).filter((d) => d !== undefined))
+      defs = relationships.flatMap((rel) =>
+        rel.types.map((type) => api.resources.get(type)).filter((d) => d !== undefined),
+      )
       let child = node.get(name)
       if (!child) {
         child = new Map()
@@ -86,9 +93,13 @@ function parseInclude(api: Api, def: ResourceDef, value: string): IncludeTree {
 function parseFields(api: Api, type: string, value: string, parameter: string): Set<string> {
   const def = api.resources.get(type)
   if (!def) throw errors.invalidResource(type, parameter)
-  const names = value.split(',').map((part) => part.trim()).filter(Boolean)
+  const names = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
   for (const name of names) {
-    if (name !== 'id' && !own(def.attributes, name) && !own(def.relationships, name)) throw errors.invalidField(type, name)
+    if (name !== 'id' && !own(def.attributes, name) && !own(def.relationships, name))
+      throw errors.invalidField(type, name)
   }
   return new Set(names)
 }
@@ -115,6 +126,7 @@ function parsePageValue(name: 'number' | 'size', value: string): number {
   if (name === 'size' && parsed > MAX_PAGE_SIZE) {
     throw errors.invalidPageValue(name, value, `The largest page size is ${MAX_PAGE_SIZE}.`)
   }
-  if (parsed > MAX_PAGE_NUMBER) throw errors.invalidPageValue(name, value, `The largest page number is ${MAX_PAGE_NUMBER}.`)
+  if (parsed > MAX_PAGE_NUMBER)
+    throw errors.invalidPageValue(name, value, `The largest page number is ${MAX_PAGE_NUMBER}.`)
   return parsed
 }

@@ -5,7 +5,10 @@ import type { Linked, RelationshipDef, Row } from './resource'
 /** Rows of one type by id, in one query. */
 export function rowsById(call: ApiCall, type: string, ids: Iterable<string>): Map<string, Row> {
   const { table } = resourceDef(call.api, type)
-  const rows = call.api.store.all<Row>(`SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`, idList(ids))
+  const rows = call.api.store.all<Row>(
+    `SELECT * FROM ${table} WHERE id IN (SELECT value FROM json_each(?))`,
+    idList(ids),
+  )
   return new Map(rows.map((row) => [row.id, row]))
 }
 
@@ -68,7 +71,10 @@ export function polymorphic(typeColumn: string, idColumn: string, types: readonl
 }
 
 /** A to-many relationship computed by `load` from all parents at once. */
-export function computedMany(type: string, load: (call: ApiCall, parents: readonly Row[]) => Map<string, Row[]>): RelationshipDef {
+export function computedMany(
+  type: string,
+  load: (call: ApiCall, parents: readonly Row[]) => Map<string, Row[]>,
+): RelationshipDef {
   return {
     many: true,
     types: [type],

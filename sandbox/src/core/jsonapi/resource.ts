@@ -1,6 +1,6 @@
-import type { z } from 'zod'
-import type { ApiCall } from '../api'
 import { formatMoney } from '../money'
+import type { ApiCall } from '../api'
+import type { z } from 'zod'
 
 /** A database row behind a resource; every resource table has a text `id`. */
 export type Row = { id: string; [column: string]: unknown }

@@ -10,7 +10,13 @@ const keyOf = (type: string, id: string) => `${type}:${id}`
 const identifier = (linked: Linked): Identifier => ({ type: linked.type, id: linked.row.id })
 
 /** A JSON:API resource object as Commerce Layer shapes it: id, type, links, attributes, relationships, meta. */
-export function resourceObject(call: ApiCall, def: ResourceDef, row: Row, fields?: Set<string>, linkage?: Map<string, Linkage>) {
+export function resourceObject(
+  call: ApiCall,
+  def: ResourceDef,
+  row: Row,
+  fields?: Set<string>,
+  linkage?: Map<string, Linkage>,
+) {
   const self = `${call.base}/${def.type}/${row.id}`
   const attributes: Record<string, unknown> = {}
   for (const [name, attribute] of Object.entries(def.attributes)) {
@@ -58,7 +64,8 @@ function loadIncluded(
       }
     }
     for (const [type, children] of reached) {
-      if (subtree.size > 0) loadIncluded(call, resourceDef(call.api, type), [...children.values()], subtree, linkages, included)
+      if (subtree.size > 0)
+        loadIncluded(call, resourceDef(call.api, type), [...children.values()], subtree, linkages, included)
     }
   }
 }
@@ -74,12 +81,19 @@ export function document(call: ApiCall, def: ResourceDef, data: Row | readonly R
   const primary = rows.map((row) => serialize(def.type, row))
   for (const row of rows) included.delete(keyOf(def.type, row.id))
   const body: Record<string, unknown> = { data: Array.isArray(data) ? primary : primary[0] }
-  if (options.include.size > 0) body.included = [...included.values()].map((linked) => serialize(linked.type, linked.row))
+  if (options.include.size > 0)
+    body.included = [...included.values()].map((linked) => serialize(linked.type, linked.row))
   return body
 }
 
 /** A list answer: the page's `data`, `meta` with the counts, and `links` to the first, neighbouring and last pages. */
-export function listDocument(call: ApiCall, def: ResourceDef, rows: readonly Row[], total: number, options: QueryOptions) {
+export function listDocument(
+  call: ApiCall,
+  def: ResourceDef,
+  rows: readonly Row[],
+  total: number,
+  options: QueryOptions,
+) {
   const { number, size } = options.page
   const pageCount = Math.ceil(total / size)
   const pageLink = (page: number) => {

@@ -20,7 +20,10 @@ export function saveOrderAddressesToBook(call: ApiCall, orderId: string): void {
     const address = store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', addressId)
     if (address) addToBook(call, order.customer_id, address)
   }
-  store.run('UPDATE cl_orders SET save_billing_address_to_book = 0, save_shipping_address_to_book = 0 WHERE id = ?', orderId)
+  store.run(
+    'UPDATE cl_orders SET save_billing_address_to_book = 0, save_shipping_address_to_book = 0 WHERE id = ?',
+    orderId,
+  )
 }
 
 function addToBook(call: ApiCall, customerId: string, address: AddressRow): void {
@@ -29,7 +32,10 @@ function addToBook(call: ApiCall, customerId: string, address: AddressRow): void
     'SELECT a.* FROM cl_customer_addresses ca JOIN cl_addresses a ON a.id = ca.address_id WHERE ca.customer_id = ?',
     customerId,
   )
-  if (saved.some((candidate) => ADDRESS_FIELDS.every((field) => (candidate[field] ?? null) === (address[field] ?? null)))) return
+  if (
+    saved.some((candidate) => ADDRESS_FIELDS.every((field) => (candidate[field] ?? null) === (address[field] ?? null)))
+  )
+    return
   const customer = store.get<{ email: string }>('SELECT email FROM cl_customers WHERE id = ?', customerId)
   const copy = cloneAddress(call, address, customerId)
   const now = nowIso(call.api)

@@ -1,7 +1,7 @@
-import type { Api } from '../api'
-import type { Row } from '../jsonapi/resource'
 import { idList } from '../store'
+import type { Api } from '../api'
 import type { MarketRow, OrderRow, PaymentMethodRow, ShippingMethodRow } from './rows'
+import type { Row } from '../jsonapi/resource'
 
 /**
  * What an order may choose from, computed for many orders at once (one query per kind, never one per order):
@@ -23,7 +23,9 @@ export function marketCountries(market: MarketRow | undefined): Set<string> {
 /** Shipping methods of the order's market; none when the shipping address is in a country the market does not serve. */
 export function availableShippingMethods(api: Api, orders: readonly OrderRow[]): Map<string, ShippingMethodRow[]> {
   const { store } = api
-  const methods = store.all<ShippingMethodRow>('SELECT * FROM cl_shipping_methods WHERE disabled_at IS NULL ORDER BY rowid')
+  const methods = store.all<ShippingMethodRow>(
+    'SELECT * FROM cl_shipping_methods WHERE disabled_at IS NULL ORDER BY rowid',
+  )
   const markets = new Map(store.all<MarketRow>('SELECT * FROM cl_markets').map((market) => [market.id, market]))
   const countries = new Map(
     store
@@ -45,12 +47,16 @@ export function availableShippingMethods(api: Api, orders: readonly OrderRow[]):
 
 /** Payment methods of the order's market, in the order's currency. */
 export function availablePaymentMethods(api: Api, orders: readonly OrderRow[]): Map<string, PaymentMethodRow[]> {
-  const methods = api.store.all<PaymentMethodRow>('SELECT * FROM cl_payment_methods WHERE disabled_at IS NULL ORDER BY rowid')
+  const methods = api.store.all<PaymentMethodRow>(
+    'SELECT * FROM cl_payment_methods WHERE disabled_at IS NULL ORDER BY rowid',
+  )
   return new Map(
     orders.map((order) => [
       order.id,
       methods.filter(
-        (method) => (method.market_id === null || method.market_id === order.market_id) && method.currency_code === order.currency_code,
+        (method) =>
+          (method.market_id === null || method.market_id === order.market_id) &&
+          method.currency_code === order.currency_code,
       ),
     ]),
   )

@@ -18,13 +18,21 @@ export const isBeingPlaced = (call: ApiCall, order: OrderRow) =>
  */
 export function orderForChange(call: ApiCall, order: OrderRow, options: { placedToo?: boolean } = {}): OrderRow {
   if (isBeingPlaced(call, order)) throw errors.locked('The order is being placed; try again when that has finished.')
-  const editable = order.status === 'draft' || order.status === 'pending' || (options.placedToo && order.status === 'placed')
-  if (!editable) throw validationError(invalid('status', `cannot be changed: the order is ${order.status}`, 'not_editable'))
+  const editable =
+    order.status === 'draft' || order.status === 'pending' || (options.placedToo && order.status === 'placed')
+  if (!editable)
+    throw validationError(invalid('status', `cannot be changed: the order is ${order.status}`, 'not_editable'))
   const { customerId } = call.caller
   if (!customerId || order.customer_id !== null) return order
   const { store } = call.api
   const customer = store.get<{ email: string }>('SELECT email FROM cl_customers WHERE id = ?', customerId)
-  store.run('UPDATE cl_orders SET customer_id = ?, customer_email = ?, updated_at = ? WHERE id = ?', customerId, customer?.email ?? order.customer_email, nowIso(call.api), order.id)
+  store.run(
+    'UPDATE cl_orders SET customer_id = ?, customer_email = ?, updated_at = ? WHERE id = ?',
+    customerId,
+    customer?.email ?? order.customer_email,
+    nowIso(call.api),
+    order.id,
+  )
   return { ...order, customer_id: customerId, customer_email: customer?.email ?? order.customer_email }
 }
 

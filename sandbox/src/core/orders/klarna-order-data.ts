@@ -13,7 +13,8 @@ import type { AddressRow, LineItemRow, MarketRow, OrderRow } from './rows'
 export function klarnaOrderData(store: Store, order: OrderRow): KlarnaOrderData {
   const lines = store.all<LineItemRow>('SELECT * FROM cl_line_items WHERE order_id = ? ORDER BY rowid', order.id)
   const market = store.get<MarketRow>('SELECT * FROM cl_markets WHERE id = ?', order.market_id)
-  const address = (id: string | null) => (id ? store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', id) : undefined)
+  const address = (id: string | null) =>
+    id ? store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', id) : undefined
   const billing = address(order.billing_address_id)
   const shipping = address(order.shipping_address_id)
   const purchaseCountry = billing?.country_code ?? shipping?.country_code ?? market?.default_country_code ?? 'IT'
@@ -64,7 +65,9 @@ function klarnaAddress(address: AddressRow, orderEmail: string | null): KlarnaAd
     phone: address.phone,
     country: address.country_code,
   }
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== null && value !== undefined && value !== '')) as KlarnaAddress
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== null && value !== undefined && value !== ''),
+  ) as KlarnaAddress
 }
 
 /** The merchant's Klarna credentials, from the payment's gateway. */

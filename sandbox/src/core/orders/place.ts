@@ -1,20 +1,22 @@
 import { nowIso, type ApiCall } from '../api'
 import { invalid, relationshipPointer, validationError, type Invalid } from '../jsonapi/errors'
-import type { KlarnaOrder } from '../klarna-adapter'
 import { klarnaRefusal } from '../klarna-refusal'
-import type { Store } from '../store'
 import { saveOrderAddressesToBook } from './address-book'
 import { availableShippingMethods } from './availability'
 import { isBeingPlaced, PLACING_STALE_MS } from './editing'
 import { gatewayCredentials, klarnaOrderData } from './klarna-order-data'
+import type { KlarnaOrder } from '../klarna-adapter'
+import type { Store } from '../store'
 import type { KlarnaPaymentRow, LineItemRow, OrderRow, PaymentMethodRow, ShipmentRow } from './rows'
 
 const statusProblem = (message: string, error: string) => validationError(invalid('status', message, error))
 
 /** Refuses a `_place` on an order that is placed, or being placed by another request (422 on status). */
 export function refuseSecondPlacement(call: ApiCall, order: OrderRow): void {
-  if (order.status === 'placed') throw statusProblem('cannot transition from placed to placed: the order is already placed', 'already_placed')
-  if (isBeingPlaced(call, order)) throw statusProblem('cannot transition to placed: another request is placing the order', 'being_placed')
+  if (order.status === 'placed')
+    throw statusProblem('cannot transition from placed to placed: the order is already placed', 'already_placed')
+  if (isBeingPlaced(call, order))
+    throw statusProblem('cannot transition to placed: another request is placing the order', 'being_placed')
 }
 
 /** Everything that keeps an order from being placed, each named with its pointer. */
@@ -23,7 +25,10 @@ function placeProblems(call: ApiCall, order: OrderRow, payment: KlarnaPaymentRow
   const problems: Invalid[] = []
   const blank = (field: string, relationship = true) =>
     problems.push(invalid(field, "can't be blank", 'blank', relationship ? relationshipPointer(field) : undefined))
-  const skuLines = store.all<LineItemRow>("SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'", order.id)
+  const skuLines = store.all<LineItemRow>(
+    "SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'",
+    order.id,
+  )
   if (skuLines.length === 0) blank('line_items')
   if (!order.customer_email) blank('customer_email', false)
   if (!order.billing_address_id) blank('billing_address')
@@ -31,17 +36,36 @@ function placeProblems(call: ApiCall, order: OrderRow, payment: KlarnaPaymentRow
 
   const shipment = store.get<ShipmentRow>('SELECT * FROM cl_shipments WHERE order_id = ?', order.id)
   if (shipment && !shipment.shipping_method_id) {
-    problems.push(invalid('shipments', 'need a shipping method', 'no_shipping_method', relationshipPointer('shipments')))
+    problems.push(
+      invalid('shipments', 'need a shipping method', 'no_shipping_method', relationshipPointer('shipments')),
+    )
   } else if (shipment) {
     const available = availableShippingMethods(call.api, [order]).get(order.id) ?? []
     if (!available.some((method) => method.id === shipment.shipping_method_id)) {
-      problems.push(invalid('shipping_address', 'is in a country this market does not ship to', 'not_served', relationshipPointer('shipping_address')))
+      problems.push(
+        invalid(
+          'shipping_address',
+          'is in a country this market does not ship to',
+          'not_served',
+          relationshipPointer('shipping_address'),
+        ),
+      )
     }
   }
   for (const line of skuLines) {
-    const stock = store.get<{ quantity: number }>('SELECT COALESCE(SUM(quantity), 0) AS quantity FROM cl_stock_items WHERE sku_id = ?', line.item_id)
+    const stock = store.get<{ quantity: number }>(
+      'SELECT COALESCE(SUM(quantity), 0) AS quantity FROM cl_stock_items WHERE sku_id = ?',
+      line.item_id,
+    )
     if ((stock?.quantity ?? 0) < line.quantity) {
-      problems.push(invalid('quantity', `out of stock: ${line.sku_code} has ${stock?.quantity ?? 0} left`, 'out_of_stock', relationshipPointer('line_items')))
+      problems.push(
+        invalid(
+          'quantity',
+          `out of stock: ${line.sku_code} has ${stock?.quantity ?? 0} left`,
+          'out_of_stock',
+          relationshipPointer('line_items'),
+        ),
+      )
     }
   }
 
@@ -54,14 +78,33 @@ function placeProblems(call: ApiCall, order: OrderRow, payment: KlarnaPaymentRow
   } else {
     const pointer = relationshipPointer('payment_source')
     if (method && method.payment_source_type !== 'klarna_payments') {
-      problems.push(invalid('payment_source', `does not match the payment method (${method.payment_source_type})`, 'mismatch', pointer))
+      problems.push(
+        invalid(
+          'payment_source',
+          `does not match the payment method (${method.payment_source_type})`,
+          'mismatch',
+          pointer,
+        ),
+      )
     }
     if (!payment.auth_token && !payment.klarna_customer_token) {
-      problems.push(invalid('payment_source', 'is not authorized: send the Klarna authorization_token as the payment\'s auth_token', 'not_authorized', pointer))
+      problems.push(
+        invalid(
+          'payment_source',
+          "is not authorized: send the Klarna authorization_token as the payment's auth_token",
+          'not_authorized',
+          pointer,
+        ),
+      )
     }
     if (payment.session_id && payment.session_amount_cents !== order.total_amount_cents) {
       problems.push(
-        invalid('payment_source', 'has mismatched amounts: the order total changed after the Klarna session was opened; send _update and authorize again', 'mismatched_amounts', pointer),
+        invalid(
+          'payment_source',
+          'has mismatched amounts: the order total changed after the Klarna session was opened; send _update and authorize again',
+          'mismatched_amounts',
+          pointer,
+        ),
       )
     }
   }
@@ -97,7 +140,8 @@ export async function placeOrder(call: ApiCall, orderId: string): Promise<void> 
         : undefined
     const problems = placeProblems(call, order, payment)
     if (problems.length > 0 || !payment) throw validationError(...problems)
-    if (order.status !== 'pending') throw statusProblem(`cannot transition from ${order.status} to placed`, 'not_pending')
+    if (order.status !== 'pending')
+      throw statusProblem(`cannot transition from ${order.status} to placed`, 'not_pending')
     const now = clock.now()
     const claimed = store.run(
       `UPDATE cl_orders SET placing_started_at = ? WHERE id = ? AND status = 'pending'
@@ -106,7 +150,8 @@ export async function placeOrder(call: ApiCall, orderId: string): Promise<void> 
       orderId,
       now - PLACING_STALE_MS,
     )
-    if (claimed.changes !== 1) throw statusProblem('cannot transition to placed: another request is placing the order', 'being_placed')
+    if (claimed.changes !== 1)
+      throw statusProblem('cannot transition to placed: another request is placing the order', 'being_placed')
     moveStock(store, orderId, -1)
     return { order, payment, data: klarnaOrderData(store, order) }
   })
@@ -116,14 +161,19 @@ export async function placeOrder(call: ApiCall, orderId: string): Promise<void> 
   let klarnaOrder: KlarnaOrder
   try {
     klarnaOrder = payment.klarna_customer_token
-      ? await klarna.createCustomerTokenOrder(credentials, payment.klarna_customer_token, `commerce-layer-order-${order.id}`, {
-          purchase_currency: data.purchase_currency,
-          order_amount: data.order_amount,
-          order_tax_amount: data.order_tax_amount,
-          order_lines: data.order_lines,
-          ...(data.shipping_address ? { shipping_address: data.shipping_address } : {}),
-          merchant_reference1: order.number,
-        })
+      ? await klarna.createCustomerTokenOrder(
+          credentials,
+          payment.klarna_customer_token,
+          `commerce-layer-order-${order.id}`,
+          {
+            purchase_currency: data.purchase_currency,
+            order_amount: data.order_amount,
+            order_tax_amount: data.order_tax_amount,
+            order_lines: data.order_lines,
+            ...(data.shipping_address ? { shipping_address: data.shipping_address } : {}),
+            merchant_reference1: order.number,
+          },
+        )
       : await klarna.createOrder(credentials, payment.auth_token as string, data)
   } catch (error) {
     store.transaction(() => {
@@ -155,7 +205,10 @@ export async function placeOrder(call: ApiCall, orderId: string): Promise<void> 
     store.run(
       'UPDATE cl_klarna_payments SET klarna_order_id = ?, payment_instrument = ?, updated_at = ? WHERE id = ?',
       klarnaOrder.order_id,
-      JSON.stringify({ issuer_type: 'klarna', payment_method_type: klarnaOrder.authorized_payment_method?.type ?? null }),
+      JSON.stringify({
+        issuer_type: 'klarna',
+        payment_method_type: klarnaOrder.authorized_payment_method?.type ?? null,
+      }),
       now,
       payment.id,
     )

@@ -15,7 +15,10 @@ import type { LineItemRow, OrderRow, PaymentMethodRow, ShipmentRow, ShippingMeth
 export function recalculateOrder(store: Store, now: string, orderId: string): void {
   const order = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', orderId)
   if (!order) return
-  const skuLines = store.all<LineItemRow>("SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'", orderId)
+  const skuLines = store.all<LineItemRow>(
+    "SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'",
+    orderId,
+  )
 
   for (const line of skuLines) {
     const total = line.unit_amount_cents * line.quantity
@@ -40,7 +43,13 @@ export function recalculateOrder(store: Store, now: string, orderId: string): vo
     ? store.get<ShippingMethodRow>('SELECT * FROM cl_shipping_methods WHERE id = ?', shipment.shipping_method_id)
     : undefined
   const shipping = shippingMethod && shipment ? shipment.cost_amount_cents : 0
-  const shippingTax = syncSystemLine(store, order, 'shipments', shippingMethod && shipment ? { id: shipment.id, name: shippingMethod.name, cents: shipping } : undefined, now)
+  const shippingTax = syncSystemLine(
+    store,
+    order,
+    'shipments',
+    shippingMethod && shipment ? { id: shipment.id, name: shippingMethod.name, cents: shipping } : undefined,
+    now,
+  )
 
   const paymentMethod = order.payment_method_id
     ? store.get<PaymentMethodRow>('SELECT * FROM cl_payment_methods WHERE id = ?', order.payment_method_id)
@@ -92,7 +101,13 @@ export function recalculateOrder(store: Store, now: string, orderId: string): vo
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
 
 /** The order's one shipment: made with the first SKU line, removed with the last, its cost from its shipping method. */
-function syncShipment(store: Store, order: OrderRow, wanted: boolean, subtotal: number, now: string): ShipmentRow | undefined {
+function syncShipment(
+  store: Store,
+  order: OrderRow,
+  wanted: boolean,
+  subtotal: number,
+  now: string,
+): ShipmentRow | undefined {
   const shipment = store.get<ShipmentRow>('SELECT * FROM cl_shipments WHERE order_id = ?', order.id)
   if (!wanted) {
     if (shipment) store.run('DELETE FROM cl_shipments WHERE id = ?', shipment.id)
@@ -115,7 +130,11 @@ function syncShipment(store: Store, order: OrderRow, wanted: boolean, subtotal: 
   const method = shipment.shipping_method_id
     ? store.get<ShippingMethodRow>('SELECT * FROM cl_shipping_methods WHERE id = ?', shipment.shipping_method_id)
     : undefined
-  const cost = !method ? 0 : method.free_over_amount_cents !== null && subtotal >= method.free_over_amount_cents ? 0 : method.price_amount_cents
+  const cost = !method
+    ? 0
+    : method.free_over_amount_cents !== null && subtotal >= method.free_over_amount_cents
+      ? 0
+      : method.price_amount_cents
   if (cost !== shipment.cost_amount_cents) {
     store.run('UPDATE cl_shipments SET cost_amount_cents = ?, updated_at = ? WHERE id = ?', cost, now, shipment.id)
     shipment.cost_amount_cents = cost
@@ -131,7 +150,11 @@ function syncSystemLine(
   item: { id: string; name: string; cents: number } | undefined,
   now: string,
 ): number {
-  const line = store.get<LineItemRow>('SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = ?', order.id, itemType)
+  const line = store.get<LineItemRow>(
+    'SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = ?',
+    order.id,
+    itemType,
+  )
   if (!item) {
     if (line) store.run('DELETE FROM cl_line_items WHERE id = ?', line.id)
     return 0
@@ -155,7 +178,12 @@ function syncSystemLine(
       now,
       now,
     )
-  } else if (line.item_id !== item.id || line.total_amount_cents !== item.cents || line.name !== item.name || line.tax_amount_cents !== tax) {
+  } else if (
+    line.item_id !== item.id ||
+    line.total_amount_cents !== item.cents ||
+    line.name !== item.name ||
+    line.tax_amount_cents !== tax
+  ) {
     store.run(
       `UPDATE cl_line_items SET item_id = ?, name = ?, unit_amount_cents = ?, total_amount_cents = ?, tax_amount_cents = ?,
          updated_at = ? WHERE id = ?`,

@@ -106,6 +106,9 @@ export type MarketRow = Row & {
   metadata: string
 }
 
-export function orderById(rows: { get<T>(sql: string, ...params: unknown[]): T | undefined }, id: string): OrderRow | undefined {
+export function orderById(
+  rows: { get<T>(sql: string, ...params: unknown[]): T | undefined },
+  id: string,
+): OrderRow | undefined {
   return rows.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id)
 }

@@ -1,15 +1,15 @@
 import { nowIso, type ApiCall } from '../api'
-import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
-import type { Identifier, Row, WriteInput } from '../jsonapi/resource'
-import { canSeeAddress, cloneAddress } from '../resources/addresses'
-import { writeCommonFields } from '../resources/writes'
 import { saveOrderAddressesToBook } from './address-book'
 import { availablePaymentMethods } from './availability'
 import { nullifyPaymentSource, orderForChange } from './editing'
 import { placeOrder, refuseSecondPlacement } from './place'
 import { recalculateOrder } from './recalculate'
-import type { AddressRow, OrderRow } from './rows'
 import { saveToWallet, useSavedSource } from './wallet'
+import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
+import { canSeeAddress, cloneAddress } from '../resources/addresses'
+import { writeCommonFields } from '../resources/writes'
+import type { AddressRow, OrderRow } from './rows'
+import type { Identifier, Row, WriteInput } from '../jsonapi/resource'
 
 /** What a placed order still accepts: its reference and metadata, and the triggers that save what it used. */
 const ALLOWED_WHEN_PLACED = new Set([
@@ -22,9 +22,18 @@ const ALLOWED_WHEN_PLACED = new Set([
 ])
 
 /** Plain attributes of an order, written as they come. */
-const PLAIN_ATTRIBUTES = ['customer_email', 'language_code', 'cart_url', 'return_url', 'terms_url', 'privacy_url', 'affiliate_code'] as const
+const PLAIN_ATTRIBUTES = [
+  'customer_email',
+  'language_code',
+  'cart_url',
+  'return_url',
+  'terms_url',
+  'privacy_url',
+  'affiliate_code',
+] as const
 
-const orderById = (call: ApiCall, id: string) => call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id) as OrderRow
+const orderById = (call: ApiCall, id: string) =>
+  call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id) as OrderRow
 
 function visibleAddress(call: ApiCall, id: string, field: string, relationship: boolean): AddressRow {
   const address = call.api.store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', id)
@@ -34,22 +43,29 @@ function visibleAddress(call: ApiCall, id: string, field: string, relationship: 
 }
 
 /** Relationships: the customer (only the caller itself), the addresses, and the payment method. */
-export function applyOrderRelationships(call: ApiCall, order: OrderRow, relationships: WriteInput['relationships']): void {
+export function applyOrderRelationships(
+  call: ApiCall,
+  order: OrderRow,
+  relationships: WriteInput['relationships'],
+): void {
   const { store } = call.api
   const now = nowIso(call.api)
-  const set = (column: string, value: string | null) => store.run(`UPDATE cl_orders SET ${column} = ?, updated_at = ? WHERE id = ?`, value, now, order.id)
+  const set = (column: string, value: string | null) =>
+    store.run(`UPDATE cl_orders SET ${column} = ?, updated_at = ? WHERE id = ?`, value, now, order.id)
   for (const [name, value] of Object.entries(relationships)) {
     const reference = value as Identifier | null
     if (name === 'customer') {
       // A sales channel cannot hand an order to someone else: the only customer it may name is the signed-in one.
-      if (!reference || reference.id !== call.caller.customerId) throw errors.recordNotFound(reference?.id ?? 'null', relationshipPointer(name))
+      if (!reference || reference.id !== call.caller.customerId)
+        throw errors.recordNotFound(reference?.id ?? 'null', relationshipPointer(name))
     } else if (name === 'billing_address' || name === 'shipping_address') {
       if (reference) visibleAddress(call, reference.id, name, true)
       set(`${name}_id`, reference?.id ?? null)
     } else if (name === 'payment_method') {
       if (reference) {
         const available = availablePaymentMethods(call.api, [order]).get(order.id) ?? []
-        if (!available.some((method) => method.id === reference.id)) throw errors.recordNotFound(reference.id, relationshipPointer(name))
+        if (!available.some((method) => method.id === reference.id))
+          throw errors.recordNotFound(reference.id, relationshipPointer(name))
       }
       if ((reference?.id ?? null) !== order.payment_method_id) {
         // A new payment method needs a new payment source, as in Commerce Layer.
@@ -69,10 +85,16 @@ function applyAddressTriggers(call: ApiCall, order: OrderRow, attributes: Record
     store.run(`UPDATE cl_orders SET ${column} = ?, updated_at = ? WHERE id = ?`, copy.id, now, order.id)
   }
   if (typeof attributes._billing_address_clone_id === 'string') {
-    useCopy('billing_address_id', visibleAddress(call, attributes._billing_address_clone_id, '_billing_address_clone_id', false))
+    useCopy(
+      'billing_address_id',
+      visibleAddress(call, attributes._billing_address_clone_id, '_billing_address_clone_id', false),
+    )
   }
   if (typeof attributes._shipping_address_clone_id === 'string') {
-    useCopy('shipping_address_id', visibleAddress(call, attributes._shipping_address_clone_id, '_shipping_address_clone_id', false))
+    useCopy(
+      'shipping_address_id',
+      visibleAddress(call, attributes._shipping_address_clone_id, '_shipping_address_clone_id', false),
+    )
   }
   const current = orderById(call, order.id)
   const addressOf = (id: string | null, field: string) => {
@@ -80,12 +102,20 @@ function applyAddressTriggers(call: ApiCall, order: OrderRow, attributes: Record
     if (!address) throw validationError(invalid(field, "can't be blank", 'blank', relationshipPointer(field)))
     return address
   }
-  if (attributes._shipping_address_same_as_billing === true) useCopy('shipping_address_id', addressOf(current.billing_address_id, 'billing_address'))
-  if (attributes._billing_address_same_as_shipping === true) useCopy('billing_address_id', addressOf(current.shipping_address_id, 'shipping_address'))
+  if (attributes._shipping_address_same_as_billing === true)
+    useCopy('shipping_address_id', addressOf(current.billing_address_id, 'billing_address'))
+  if (attributes._billing_address_same_as_shipping === true)
+    useCopy('billing_address_id', addressOf(current.shipping_address_id, 'shipping_address'))
   for (const kind of ['billing', 'shipping'] as const) {
     if (attributes[`_save_${kind}_address_to_customer_address_book`] !== true) continue
     if (!current.customer_id) {
-      throw validationError(invalid(`_save_${kind}_address_to_customer_address_book`, 'needs an order with a customer: a guest has no address book', 'guest'))
+      throw validationError(
+        invalid(
+          `_save_${kind}_address_to_customer_address_book`,
+          'needs an order with a customer: a guest has no address book',
+          'guest',
+        ),
+      )
     }
     store.run(`UPDATE cl_orders SET save_${kind}_address_to_book = 1 WHERE id = ?`, order.id)
   }
@@ -101,13 +131,16 @@ export async function updateOrder(call: ApiCall, row: Row, input: WriteInput): P
   const { store } = call.api
   const fired = (name: string) => attributes[name] !== undefined && attributes[name] !== false
   if (attributes._place === true) refuseSecondPlacement(call, row as OrderRow)
-  const changesCart = [...Object.keys(attributes).filter(fired), ...Object.keys(relationships)].some((name) => !ALLOWED_WHEN_PLACED.has(name))
+  const changesCart = [...Object.keys(attributes).filter(fired), ...Object.keys(relationships)].some(
+    (name) => !ALLOWED_WHEN_PLACED.has(name),
+  )
 
   store.transaction(() => {
     const order = orderForChange(call, row as OrderRow, { placedToo: !changesCart })
     const now = nowIso(call.api)
     for (const field of PLAIN_ATTRIBUTES) {
-      if (attributes[field] !== undefined) store.run(`UPDATE cl_orders SET ${field} = ?, updated_at = ? WHERE id = ?`, attributes[field], now, order.id)
+      if (attributes[field] !== undefined)
+        store.run(`UPDATE cl_orders SET ${field} = ?, updated_at = ? WHERE id = ?`, attributes[field], now, order.id)
     }
     writeCommonFields(call, 'cl_orders', order.id, attributes)
     applyOrderRelationships(call, order, relationships)

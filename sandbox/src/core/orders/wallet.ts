@@ -42,17 +42,26 @@ export async function saveToWallet(call: ApiCall, orderId: string): Promise<void
   const { store } = call.api
   const order = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', orderId) as OrderRow
   if (!order.customer_id) {
-    throw validationError(invalid(SAVE, "needs an order with a customer: a guest's payment source cannot be saved to a wallet", 'guest'))
+    throw validationError(
+      invalid(SAVE, "needs an order with a customer: a guest's payment source cannot be saved to a wallet", 'guest'),
+    )
   }
   const payment = currentKlarnaPayment(call, order)
-  if (!payment) throw validationError(invalid(SAVE, 'needs the order to have a Klarna payment source', 'no_payment_source'))
+  if (!payment)
+    throw validationError(invalid(SAVE, 'needs the order to have a Klarna payment source', 'no_payment_source'))
   if (payment.wallet_source_id || payment.customer_payment_source_id) return
   if (!payment.auth_token) {
-    throw validationError(invalid(SAVE, "needs the Klarna payment's auth_token: authorize with Klarna and send it first", 'no_auth_token'))
+    throw validationError(
+      invalid(SAVE, "needs the Klarna payment's auth_token: authorize with Klarna and send it first", 'no_auth_token'),
+    )
   }
   if (payment.intent !== 'buy_and_tokenize') {
     throw validationError(
-      invalid(SAVE, 'cannot save this payment: its Klarna session was opened for a guest (intent buy); create the Klarna payment again now that the order has a customer', 'not_tokenizable'),
+      invalid(
+        SAVE,
+        'cannot save this payment: its Klarna session was opened for a guest (intent buy); create the Klarna payment again now that the order has a customer',
+        'not_tokenizable',
+      ),
     )
   }
   const key = `wallet:${payment.id}`
@@ -67,7 +76,12 @@ export async function saveToWallet(call: ApiCall, orderId: string): Promise<void
   }
 }
 
-async function createWalletEntry(call: ApiCall, order: OrderRow, payment: KlarnaPaymentRow, customerId: string): Promise<void> {
+async function createWalletEntry(
+  call: ApiCall,
+  order: OrderRow,
+  payment: KlarnaPaymentRow,
+  customerId: string,
+): Promise<void> {
   const { store, klarna } = call.api
   const credentials = gatewayCredentials(store, payment.payment_gateway_id)
   const data = klarnaOrderData(store, order)
@@ -124,13 +138,21 @@ type SavedSource = { id: string; customer_id: string; payment_method_id: string 
  */
 export function useSavedSource(call: ApiCall, order: OrderRow, sourceId: string): void {
   const { store } = call.api
-  const notFound = () => validationError(invalid(USE, "matches no saved payment source of this order's customer", 'not_found'))
+  const notFound = () =>
+    validationError(invalid(USE, "matches no saved payment source of this order's customer", 'not_found'))
   const source = order.customer_id
-    ? store.get<SavedSource>('SELECT * FROM cl_customer_payment_sources WHERE id = ? AND customer_id = ?', sourceId, order.customer_id)
+    ? store.get<SavedSource>(
+        'SELECT * FROM cl_customer_payment_sources WHERE id = ? AND customer_id = ?',
+        sourceId,
+        order.customer_id,
+      )
     : undefined
   if (!source) throw notFound()
-  const method = (availablePaymentMethods(call.api, [order]).get(order.id) ?? []).find((candidate) => candidate.id === source.payment_method_id)
-  if (!method) throw validationError(invalid(USE, "is saved for a payment method this order cannot use", 'not_available'))
+  const method = (availablePaymentMethods(call.api, [order]).get(order.id) ?? []).find(
+    (candidate) => candidate.id === source.payment_method_id,
+  )
+  if (!method)
+    throw validationError(invalid(USE, 'is saved for a payment method this order cannot use', 'not_available'))
   const now = nowIso(call.api)
   nullifyPaymentSource(call, order.id)
   const paymentId = newResourceId()

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { newResourceId } from '../../ids'
 import { nowIso, type ApiCall } from '../api'
+import { commonWrites, writable } from './writes'
 import { invalid, validationError, type Invalid } from '../jsonapi/errors'
 import { attr, commonAttributes, type ResourceDef, type Row, type WriteInput } from '../jsonapi/resource'
 import type { AddressRow } from '../orders/rows'
-import { commonWrites, writable } from './writes'
 
 const text = z.string().trim().max(255)
 const optionalText = text.nullable()
@@ -52,7 +52,8 @@ const addressSchemas: Record<(typeof ADDRESS_FIELDS)[number], z.ZodType> = {
   billing_info: optionalText,
 }
 
-const blank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+const blank = (value: unknown) =>
+  value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
 
 /** Countries whose addresses may have no postal code (Ireland's Eircode is optional). */
 const NO_ZIP_COUNTRIES = new Set(['IE'])
@@ -69,7 +70,9 @@ export function addressProblems(address: Record<string, unknown>): Invalid[] {
 }
 
 const fullName = (row: Row) =>
-  row.business === 1 ? String(row.company ?? '') : [row.first_name, row.last_name].filter((part) => !blank(part)).join(' ')
+  row.business === 1
+    ? String(row.company ?? '')
+    : [row.first_name, row.last_name].filter((part) => !blank(part)).join(' ')
 
 /** "2883 Geraldine Lane Apt.23, 10013 New York NY (US) (212) 646-338-1228", as Commerce Layer composes it. */
 const fullAddress = (row: Row) => {
@@ -96,7 +99,10 @@ export function insertAddress(call: ApiCall, values: Record<string, unknown>, ow
     now,
     now,
   ]
-  call.api.store.run(`INSERT INTO cl_addresses (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, ...params)
+  call.api.store.run(
+    `INSERT INTO cl_addresses (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+    ...params,
+  )
   return call.api.store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', id) as AddressRow
 }
 

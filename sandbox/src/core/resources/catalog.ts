@@ -40,9 +40,13 @@ export const priceLists: ResourceDef = {
     ...commonAttributes(),
   },
   relationships: { prices: hasMany('prices', 'price_list_id') },
-  listScope: (call) => ({ where: 'id = (SELECT price_list_id FROM cl_markets WHERE id = ?)', params: [call.caller.marketId] }),
+  listScope: (call) => ({
+    where: 'id = (SELECT price_list_id FROM cl_markets WHERE id = ?)',
+    params: [call.caller.marketId],
+  }),
   canRead: (call, row) =>
-    call.api.store.get('SELECT 1 FROM cl_markets WHERE id = ? AND price_list_id = ?', call.caller.marketId, row.id) !== undefined,
+    call.api.store.get('SELECT 1 FROM cl_markets WHERE id = ? AND price_list_id = ?', call.caller.marketId, row.id) !==
+    undefined,
 }
 
 export const skus: ResourceDef = {
@@ -81,7 +85,10 @@ export const prices: ResourceDef = {
     sku_code: attr.string('sku_code', { filter: true }),
     ...money('amount'),
     original_amount_cents: attr.computed((row) => row.amount_cents, 'integer'),
-    formatted_original_amount: attr.computed((row) => formatMoney(row.amount_cents as number, String(row.currency_code)), 'string'),
+    formatted_original_amount: attr.computed(
+      (row) => formatMoney(row.amount_cents as number, String(row.currency_code)),
+      'string',
+    ),
     ...money('compare_at_amount'),
     processed_at: attr.fixed(null, 'datetime'),
     rules: attr.fixed(null, 'object'),
@@ -98,8 +105,11 @@ export const prices: ResourceDef = {
     params: [call.caller.marketId],
   }),
   canRead: (call, row) =>
-    call.api.store.get('SELECT 1 FROM cl_markets WHERE id = ? AND price_list_id = ?', call.caller.marketId, row.price_list_id) !==
-    undefined,
+    call.api.store.get(
+      'SELECT 1 FROM cl_markets WHERE id = ? AND price_list_id = ?',
+      call.caller.marketId,
+      row.price_list_id,
+    ) !== undefined,
 }
 
 export const stockItems: ResourceDef = {

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { customerOwned } from '../access'
 import { nowIso } from '../api'
+import { writeCommonFields } from './writes'
 import { belongsTo, polymorphic } from '../jsonapi/relationships'
 import { attr, type ResourceDef, type Row } from '../jsonapi/resource'
 import { KlarnaError } from '../klarna-adapter'
 import { klarnaRefusal } from '../klarna-refusal'
 import { gatewayCredentials } from '../orders/klarna-order-data'
-import { writeCommonFields } from './writes'
 
 /**
  * The wallet. Attributes and relationships are exactly those of the `included` entry in
@@ -44,17 +44,27 @@ export const customerPaymentSources: ResourceDef = {
   /** Cancels the Klarna customer token first (already cancelled or unknown to Klarna is fine), then forgets the source. */
   async destroy(call, row) {
     const { store, klarna } = call.api
-    const method = store.get<{ payment_gateway_id: string }>('SELECT payment_gateway_id FROM cl_payment_methods WHERE id = ?', row.payment_method_id)
+    const method = store.get<{ payment_gateway_id: string }>(
+      'SELECT payment_gateway_id FROM cl_payment_methods WHERE id = ?',
+      row.payment_method_id,
+    )
     if (method) {
       try {
-        await klarna.cancelCustomerToken(gatewayCredentials(store, method.payment_gateway_id), row.payment_source_token as string)
+        await klarna.cancelCustomerToken(
+          gatewayCredentials(store, method.payment_gateway_id),
+          row.payment_source_token as string,
+        )
       } catch (error) {
         const gone = error instanceof KlarnaError && (error.status === 404 || error.code === 'TOKEN_CANCELLED')
         if (!gone) throw klarnaRefusal(error, 'payment_source_token')
       }
     }
     store.transaction(() => {
-      store.run('UPDATE cl_klarna_payments SET wallet_source_id = NULL, updated_at = ? WHERE wallet_source_id = ?', nowIso(call.api), row.id)
+      store.run(
+        'UPDATE cl_klarna_payments SET wallet_source_id = NULL, updated_at = ? WHERE wallet_source_id = ?',
+        nowIso(call.api),
+        row.id,
+      )
       store.run('DELETE FROM cl_customer_payment_sources WHERE id = ?', row.id)
     })
   },

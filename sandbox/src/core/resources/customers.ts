@@ -2,13 +2,13 @@ import { z } from 'zod'
 import { newResourceId } from '../../ids'
 import { customerOwned } from '../access'
 import { nowIso, type ApiCall } from '../api'
+import { addressName, canSeeAddress } from './addresses'
+import { commonWrites, writeCommonFields } from './writes'
 import { hashPassword, passwordProblem } from '../auth/passwords'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, hasMany } from '../jsonapi/relationships'
 import { attr, commonAttributes, type ResourceDef, type Row } from '../jsonapi/resource'
 import type { AddressRow } from '../orders/rows'
-import { addressName, canSeeAddress } from './addresses'
-import { commonWrites, writeCommonFields } from './writes'
 
 const customerById = (call: ApiCall, id: string) =>
   call.api.store.get<Row>('SELECT * FROM cl_customers_with_orders WHERE id = ?', id) as Row
@@ -88,7 +88,8 @@ export const customers: ResourceDef = {
         refuseTakenEmail(call, email as string, row.id)
         call.api.store.run('UPDATE cl_customers SET email = ?, updated_at = ? WHERE id = ?', email, now, row.id)
       }
-      if (hash) call.api.store.run('UPDATE cl_customers SET password_hash = ?, updated_at = ? WHERE id = ?', hash, now, row.id)
+      if (hash)
+        call.api.store.run('UPDATE cl_customers SET password_hash = ?, updated_at = ? WHERE id = ?', hash, now, row.id)
       writeCommonFields(call, 'cl_customers', row.id, input.attributes)
     })
     return customerById(call, row.id)
@@ -96,7 +97,9 @@ export const customers: ResourceDef = {
 }
 
 const unprefixed = (row: Row, prefix: string): Row =>
-  Object.fromEntries(Object.entries(row).map(([key, value]) => [key.startsWith(prefix) ? key.slice(prefix.length) : key, value])) as Row
+  Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key.startsWith(prefix) ? key.slice(prefix.length) : key, value]),
+  ) as Row
 
 const customerAddressById = (call: ApiCall, id: string) =>
   call.api.store.get<Row>('SELECT * FROM cl_customer_addresses_with_address WHERE id = ?', id) as Row
@@ -136,7 +139,8 @@ export const customerAddresses: ResourceDef = {
     const customerId = call.caller.customerId
     if (!customerId) throw errors.unauthorized()
     const customer = input.relationships.customer as { id: string } | null | undefined
-    if (customer && customer.id !== customerId) throw errors.recordNotFound(customer.id, relationshipPointer('customer'))
+    if (customer && customer.id !== customerId)
+      throw errors.recordNotFound(customer.id, relationshipPointer('customer'))
     const address = bookAddress(call, input.relationships.address)
     const { store } = call.api
     return store.transaction(() => {
@@ -163,7 +167,12 @@ export const customerAddresses: ResourceDef = {
       if ('address' in input.relationships) {
         const address = bookAddress(call, input.relationships.address)
         store.run('UPDATE cl_addresses SET owner_customer_id = ? WHERE id = ?', row.customer_id, address.id)
-        store.run('UPDATE cl_customer_addresses SET address_id = ?, updated_at = ? WHERE id = ?', address.id, nowIso(call.api), row.id)
+        store.run(
+          'UPDATE cl_customer_addresses SET address_id = ?, updated_at = ? WHERE id = ?',
+          address.id,
+          nowIso(call.api),
+          row.id,
+        )
       }
       writeCommonFields(call, 'cl_customer_addresses', row.id, input.attributes)
       return customerAddressById(call, row.id)

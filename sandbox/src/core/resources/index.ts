@@ -1,12 +1,22 @@
-import type { ResourceDef } from '../jsonapi/resource'
 import { addresses } from './addresses'
-import { klarnaGateways, markets, paymentGateways, paymentMethods, priceLists, prices, shippingMethods, skus, stockItems } from './catalog'
-import { customerAddresses, customers } from './customers'
+import {
+  klarnaGateways,
+  markets,
+  paymentGateways,
+  paymentMethods,
+  priceLists,
+  prices,
+  shippingMethods,
+  skus,
+  stockItems,
+} from './catalog'
 import { customerPaymentSources } from './customer-payment-sources'
+import { customerAddresses, customers } from './customers'
 import { klarnaPayments } from './klarna-payments'
 import { lineItems } from './line-items'
 import { orders } from './orders'
 import { shipments } from './shipments'
+import type { ResourceDef } from '../jsonapi/resource'
 
 /** Every resource type the Commerce Layer stand-in serves under /api. */
 export const coreResources: readonly ResourceDef[] = [

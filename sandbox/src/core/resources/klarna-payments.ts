@@ -2,15 +2,15 @@ import { z } from 'zod'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
+import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo } from '../jsonapi/relationships'
 import { attr, commonAttributes, type ResourceDef, type Row } from '../jsonapi/resource'
-import type { KlarnaSessionRequest } from '../klarna-adapter'
 import { klarnaRefusal } from '../klarna-refusal'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
 import { gatewayCredentials, klarnaOrderData } from '../orders/klarna-order-data'
+import type { KlarnaSessionRequest } from '../klarna-adapter'
 import type { KlarnaPaymentRow, OrderRow, PaymentMethodRow } from '../orders/rows'
-import { commonWrites, trigger, writeCommonFields } from './writes'
 
 const orderPointer = relationshipPointer('order')
 
@@ -20,14 +20,24 @@ function klarnaMethodOf(call: ApiCall, order: OrderRow): PaymentMethodRow {
     ? call.api.store.get<PaymentMethodRow>('SELECT * FROM cl_payment_methods WHERE id = ?', order.payment_method_id)
     : undefined
   if (!method || method.payment_source_type !== 'klarna_payments') {
-    throw validationError(invalid('order', 'needs a payment method whose payment_source_type is klarna_payments', 'no_klarna_payment_method', orderPointer))
+    throw validationError(
+      invalid(
+        'order',
+        'needs a payment method whose payment_source_type is klarna_payments',
+        'no_klarna_payment_method',
+        orderPointer,
+      ),
+    )
   }
   return method
 }
 
 /** The session as Commerce Layer opens it: the order's data, and a customer token allowed when there is a customer. */
 export function sessionRequest(call: ApiCall, order: OrderRow): KlarnaSessionRequest {
-  const skuLines = call.api.store.get<{ count: number }>("SELECT COUNT(*) AS count FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'", order.id)
+  const skuLines = call.api.store.get<{ count: number }>(
+    "SELECT COUNT(*) AS count FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'",
+    order.id,
+  )
   if (!skuLines?.count) throw validationError(invalid('order', 'has no line items to pay for', 'empty', orderPointer))
   return { ...klarnaOrderData(call.api.store, order), intent: order.customer_id ? 'buy_and_tokenize' : 'buy' }
 }
@@ -82,7 +92,10 @@ export const klarnaPayments: ResourceDef = {
     }
     return store.transaction(() => {
       // The order may have changed while Klarna answered: check again, and let mismatched_amounts tell.
-      const current = orderForChange(call, store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', order.id) as OrderRow)
+      const current = orderForChange(
+        call,
+        store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', order.id) as OrderRow,
+      )
       const id = newResourceId()
       const now = nowIso(call.api)
       store.run(
@@ -103,7 +116,11 @@ export const klarnaPayments: ResourceDef = {
       )
       writeCommonFields(call, 'cl_klarna_payments', id, input.attributes)
       nullifyPaymentSource(call, current.id)
-      store.run("UPDATE cl_orders SET payment_source_type = 'klarna_payments', payment_source_id = ? WHERE id = ?", id, current.id)
+      store.run(
+        "UPDATE cl_orders SET payment_source_type = 'klarna_payments', payment_source_id = ? WHERE id = ?",
+        id,
+        current.id,
+      )
       return paymentById(call, id)
     })
   },
@@ -115,11 +132,21 @@ export const klarnaPayments: ResourceDef = {
     const order = store.transaction(() => orderForChange(call, orderOfPayment(call, payment)))
     if (input.attributes._update === true) {
       if (!payment.session_id) {
-        throw validationError(invalid('_update', 'has no Klarna session to update: this payment charges a saved customer token', 'no_session'))
+        throw validationError(
+          invalid(
+            '_update',
+            'has no Klarna session to update: this payment charges a saved customer token',
+            'no_session',
+          ),
+        )
       }
       const request = sessionRequest(call, order)
       try {
-        await call.api.klarna.updateSession(gatewayCredentials(store, payment.payment_gateway_id), payment.session_id, request)
+        await call.api.klarna.updateSession(
+          gatewayCredentials(store, payment.payment_gateway_id),
+          payment.session_id,
+          request,
+        )
       } catch (error) {
         throw klarnaRefusal(error, '_update')
       }
@@ -135,7 +162,12 @@ export const klarnaPayments: ResourceDef = {
     store.transaction(() => {
       orderForChange(call, orderOfPayment(call, payment))
       if (input.attributes.auth_token !== undefined) {
-        store.run('UPDATE cl_klarna_payments SET auth_token = ?, updated_at = ? WHERE id = ?', input.attributes.auth_token, nowIso(call.api), payment.id)
+        store.run(
+          'UPDATE cl_klarna_payments SET auth_token = ?, updated_at = ? WHERE id = ?',
+          input.attributes.auth_token,
+          nowIso(call.api),
+          payment.id,
+        )
       }
       writeCommonFields(call, 'cl_klarna_payments', payment.id, input.attributes)
     })

@@ -2,13 +2,13 @@ import { z } from 'zod'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
+import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, polymorphic } from '../jsonapi/relationships'
 import { attr, commonAttributes, money, type ResourceDef, type Row } from '../jsonapi/resource'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
 import type { LineItemRow, OrderRow } from '../orders/rows'
-import { commonWrites, trigger, writeCommonFields } from './writes'
 
 type SkuRow = Row & { code: string; name: string; image_url: string | null }
 
@@ -17,7 +17,8 @@ const quantitySchema = z.number().int('must be an integer').min(1, 'must be grea
 /** The order a new line item points at, if this caller may see it. */
 function targetOrder(call: ApiCall, reference: unknown): OrderRow {
   const pointer = relationshipPointer('order')
-  if (!reference || Array.isArray(reference)) throw validationError(invalid('order', "can't be blank", 'blank', pointer))
+  if (!reference || Array.isArray(reference))
+    throw validationError(invalid('order', "can't be blank", 'blank', pointer))
   const { id } = reference as { id: string }
   const order = call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id)
   if (!order || !canSeeOrder(call, order)) throw errors.recordNotFound(id, pointer)
@@ -41,7 +42,9 @@ function targetSku(call: ApiCall, itemReference: unknown, skuCode: unknown): Sku
     if (!sku) throw validationError(invalid('sku_code', `matches no SKU (${skuCode})`, 'not_found'))
     return sku
   }
-  throw validationError(invalid('item', "can't be blank: send sku_code or an item relationship", 'blank', relationshipPointer('item')))
+  throw validationError(
+    invalid('item', "can't be blank: send sku_code or an item relationship", 'blank', relationshipPointer('item')),
+  )
 }
 
 function priceOf(call: ApiCall, order: OrderRow, sku: SkuRow): number {
@@ -57,7 +60,10 @@ function priceOf(call: ApiCall, order: OrderRow, sku: SkuRow): number {
 /** Refuses a quantity the stock cannot serve: 422 on quantity, "out of stock" when there is none at all. */
 export function checkStock(call: ApiCall, orderId: string, skuId: string, quantity: number, exceptLineId = ''): void {
   const { store } = call.api
-  const stock = store.get<{ quantity: number }>('SELECT COALESCE(SUM(quantity), 0) AS quantity FROM cl_stock_items WHERE sku_id = ?', skuId)
+  const stock = store.get<{ quantity: number }>(
+    'SELECT COALESCE(SUM(quantity), 0) AS quantity FROM cl_stock_items WHERE sku_id = ?',
+    skuId,
+  )
   const elsewhere = store.get<{ quantity: number }>(
     `SELECT COALESCE(SUM(quantity), 0) AS quantity FROM cl_line_items
       WHERE order_id = ? AND item_type = 'skus' AND item_id = ? AND id != ?`,
@@ -69,7 +75,9 @@ export function checkStock(call: ApiCall, orderId: string, skuId: string, quanti
   const wanted = quantity + (elsewhere?.quantity ?? 0)
   if (available <= 0) throw validationError(invalid('quantity', 'out of stock', 'out_of_stock'))
   if (wanted > available) {
-    throw validationError(invalid('quantity', `out of stock: only ${available} available, ${wanted} requested`, 'insufficient_stock'))
+    throw validationError(
+      invalid('quantity', `out of stock: only ${available} available, ${wanted} requested`, 'insufficient_stock'),
+    )
   }
 }
 
@@ -77,7 +85,12 @@ export function checkStock(call: ApiCall, orderId: string, skuId: string, quanti
  * Any change to SKU lines: in one transaction, the order attached and checked, totals redone, and (when what is
  * bought changes, not just a name or metadata) the payment source dropped.
  */
-function changeSkuLines(call: ApiCall, order: OrderRow, work: (order: OrderRow) => string | void, changesPurchase = true): LineItemRow {
+function changeSkuLines(
+  call: ApiCall,
+  order: OrderRow,
+  work: (order: OrderRow) => string | void,
+  changesPurchase = true,
+): LineItemRow {
   return call.api.store.transaction(() => {
     const current = orderForChange(call, order)
     const lineId = work(current)
@@ -87,11 +100,18 @@ function changeSkuLines(call: ApiCall, order: OrderRow, work: (order: OrderRow) 
   })
 }
 
-const lineById = (call: ApiCall, id: string) => call.api.store.get<LineItemRow>('SELECT * FROM cl_line_items WHERE id = ?', id) as LineItemRow
+const lineById = (call: ApiCall, id: string) =>
+  call.api.store.get<LineItemRow>('SELECT * FROM cl_line_items WHERE id = ?', id) as LineItemRow
 
 function refuseSystemLine(line: Row): void {
   if (line.item_type !== 'skus') {
-    throw validationError(invalid('item_type', `is ${String(line.item_type)}: this line item follows the order and cannot be changed`, 'not_editable'))
+    throw validationError(
+      invalid(
+        'item_type',
+        `is ${String(line.item_type)}: this line item follows the order and cannot be changed`,
+        'not_editable',
+      ),
+    )
   }
 }
 
@@ -159,7 +179,12 @@ export const lineItems: ResourceDef = {
       if (existing) {
         // `_update_quantity`: the new quantity adds to the line that already holds this SKU.
         checkStock(call, current.id, sku.id, existing.quantity + quantity, existing.id)
-        call.api.store.run('UPDATE cl_line_items SET quantity = ?, updated_at = ? WHERE id = ?', existing.quantity + quantity, now, existing.id)
+        call.api.store.run(
+          'UPDATE cl_line_items SET quantity = ?, updated_at = ? WHERE id = ?',
+          existing.quantity + quantity,
+          now,
+          existing.id,
+        )
         writeCommonFields(call, 'cl_line_items', existing.id, attributes)
         return existing.id
       }
@@ -193,18 +218,34 @@ export const lineItems: ResourceDef = {
     const line = row as LineItemRow
     const order = call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', line.order_id) as OrderRow
     const { attributes } = input
-    return changeSkuLines(call, order, () => {
-      const now = nowIso(call.api)
-      if (attributes.quantity !== undefined) {
-        checkStock(call, line.order_id, line.item_id as string, attributes.quantity as number, line.id)
-        call.api.store.run('UPDATE cl_line_items SET quantity = ?, updated_at = ? WHERE id = ?', attributes.quantity, now, line.id)
-      }
-      for (const field of ['name', 'image_url'] as const) {
-        if (attributes[field] !== undefined) call.api.store.run(`UPDATE cl_line_items SET ${field} = ?, updated_at = ? WHERE id = ?`, attributes[field], now, line.id)
-      }
-      writeCommonFields(call, 'cl_line_items', line.id, attributes)
-      return line.id
-    }, attributes.quantity !== undefined && attributes.quantity !== line.quantity)
+    return changeSkuLines(
+      call,
+      order,
+      () => {
+        const now = nowIso(call.api)
+        if (attributes.quantity !== undefined) {
+          checkStock(call, line.order_id, line.item_id as string, attributes.quantity as number, line.id)
+          call.api.store.run(
+            'UPDATE cl_line_items SET quantity = ?, updated_at = ? WHERE id = ?',
+            attributes.quantity,
+            now,
+            line.id,
+          )
+        }
+        for (const field of ['name', 'image_url'] as const) {
+          if (attributes[field] !== undefined)
+            call.api.store.run(
+              `UPDATE cl_line_items SET ${field} = ?, updated_at = ? WHERE id = ?`,
+              attributes[field],
+              now,
+              line.id,
+            )
+        }
+        writeCommonFields(call, 'cl_line_items', line.id, attributes)
+        return line.id
+      },
+      attributes.quantity !== undefined && attributes.quantity !== line.quantity,
+    )
   },
   destroy(call, row) {
     refuseSystemLine(row)

@@ -2,15 +2,15 @@ import { z } from 'zod'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, customerOrdersScope } from '../access'
 import { nowIso, type ApiCall } from '../api'
+import { commonWrites, trigger, writable } from './writes'
 import { errors, relationshipPointer } from '../jsonapi/errors'
 import { belongsTo, computedMany, hasMany, polymorphic } from '../jsonapi/relationships'
 import { attr, commonAttributes, money, type ResourceDef, type Row } from '../jsonapi/resource'
 import { availableCustomerPaymentSources, availablePaymentMethods } from '../orders/availability'
 import { recalculateOrder } from '../orders/recalculate'
-import type { MarketRow, OrderRow } from '../orders/rows'
 import { applyOrderRelationships, updateOrder } from '../orders/update-order'
+import type { MarketRow, OrderRow } from '../orders/rows'
 import type { Store } from '../store'
-import { commonWrites, trigger, writable } from './writes'
 
 const filterSort = { filter: true, sort: true }
 const zero = { cents: () => 0 }
@@ -19,7 +19,9 @@ const net = (gross: string, tax: string) => ({ cents: (row: Row) => cents(row, g
 
 /** The next order number: sequential, as Commerce Layer's default numbering. */
 function nextOrderNumber(store: Store): string {
-  store.run("INSERT INTO cl_counters (name, value) VALUES ('order_number', 10000) ON CONFLICT (name) DO UPDATE SET value = value + 1")
+  store.run(
+    "INSERT INTO cl_counters (name, value) VALUES ('order_number', 10000) ON CONFLICT (name) DO UPDATE SET value = value + 1",
+  )
   return String(store.get<{ value: number }>("SELECT value FROM cl_counters WHERE name = 'order_number'")?.value)
 }
 
@@ -146,7 +148,9 @@ export const orders: ResourceDef = {
     customer: belongsTo('customers', 'customer_id'),
     shipping_address: belongsTo('addresses', 'shipping_address_id'),
     billing_address: belongsTo('addresses', 'billing_address_id'),
-    available_payment_methods: computedMany('payment_methods', (call, rows) => availablePaymentMethods(call.api, rows as OrderRow[])),
+    available_payment_methods: computedMany('payment_methods', (call, rows) =>
+      availablePaymentMethods(call.api, rows as OrderRow[]),
+    ),
     available_customer_payment_sources: computedMany('customer_payment_sources', (call, rows) =>
       availableCustomerPaymentSources(call.api, rows as OrderRow[]),
     ),
@@ -162,7 +166,10 @@ export const orders: ResourceDef = {
       ...writable(
         {
           customer_email: z.email('is invalid'),
-          language_code: z.string().regex(/^[a-z]{2}$/i, 'must be a two-letter ISO 639-1 code').transform((code) => code.toLowerCase()),
+          language_code: z
+            .string()
+            .regex(/^[a-z]{2}$/i, 'must be a two-letter ISO 639-1 code')
+            .transform((code) => code.toLowerCase()),
           cart_url: z.url('is invalid').nullable(),
           return_url: z.url('is invalid').nullable(),
           terms_url: z.url('is invalid').nullable(),
@@ -185,12 +192,14 @@ export const orders: ResourceDef = {
   create(call: ApiCall, input) {
     const { attributes, relationships } = input
     const market = relationships.market as { id: string } | null | undefined
-    if (market && market.id !== call.caller.marketId) throw errors.recordNotFound(market.id, relationshipPointer('market'))
+    if (market && market.id !== call.caller.marketId)
+      throw errors.recordNotFound(market.id, relationshipPointer('market'))
     const { store } = call.api
     return store.transaction(() => {
       const now = nowIso(call.api)
       const customerEmail = call.caller.customerId
-        ? (store.get<{ email: string }>('SELECT email FROM cl_customers WHERE id = ?', call.caller.customerId)?.email ?? null)
+        ? (store.get<{ email: string }>('SELECT email FROM cl_customers WHERE id = ?', call.caller.customerId)?.email ??
+          null)
         : ((attributes.customer_email as string | undefined) ?? null)
       const id = insertOrder(store, now, {
         marketId: call.caller.marketId,
@@ -199,9 +208,15 @@ export const orders: ResourceDef = {
         languageCode: (attributes.language_code as string | undefined) ?? 'en',
       })
       const { market: _market, ...others } = relationships
-      const plain = Object.fromEntries(Object.entries(attributes).filter(([name]) => !['customer_email', 'language_code'].includes(name)))
+      const plain = Object.fromEntries(
+        Object.entries(attributes).filter(([name]) => !['customer_email', 'language_code'].includes(name)),
+      )
       for (const [field, value] of Object.entries(plain)) {
-        store.run(`UPDATE cl_orders SET ${field} = ? WHERE id = ?`, field === 'metadata' ? JSON.stringify(value) : value, id)
+        store.run(
+          `UPDATE cl_orders SET ${field} = ? WHERE id = ?`,
+          field === 'metadata' ? JSON.stringify(value) : value,
+          id,
+        )
       }
       applyOrderRelationships(call, store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id) as OrderRow, others)
       recalculateOrder(store, now, id)

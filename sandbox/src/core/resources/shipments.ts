@@ -6,13 +6,17 @@ import { attr, commonAttributes, money, type RelationshipDef, type ResourceDef, 
 import { availableShippingMethods } from '../orders/availability'
 import { orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
-import type { OrderRow } from '../orders/rows'
 import { idList } from '../store'
 import { commonWrites, writeCommonFields } from './writes'
+import type { OrderRow } from '../orders/rows'
 
 /** The orders of some shipments, by shipment id. */
 function ordersOf(call: ApiCall, shipments: readonly Row[]): Map<string, OrderRow> {
-  const orders = rowsById(call, 'orders', shipments.map((shipment) => shipment.order_id as string)) as Map<string, OrderRow>
+  const orders = rowsById(
+    call,
+    'orders',
+    shipments.map((shipment) => shipment.order_id as string),
+  ) as Map<string, OrderRow>
   const byShipment = new Map<string, OrderRow>()
   for (const shipment of shipments) {
     const order = orders.get(shipment.order_id as string)
@@ -27,7 +31,9 @@ const shippingAddress: RelationshipDef = {
   types: ['addresses'],
   load(call, shipments) {
     const orders = ordersOf(call, shipments)
-    const addressIds = [...orders.values()].map((order) => order.shipping_address_id).filter((id): id is string => id !== null)
+    const addressIds = [...orders.values()]
+      .map((order) => order.shipping_address_id)
+      .filter((id): id is string => id !== null)
     const addresses = rowsById(call, 'addresses', addressIds)
     return new Map(
       shipments.map((shipment) => {
@@ -79,7 +85,10 @@ export const shipments: ResourceDef = {
   update(call, row, input) {
     const { store } = call.api
     return store.transaction(() => {
-      const order = orderForChange(call, store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', row.order_id) as OrderRow)
+      const order = orderForChange(
+        call,
+        store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', row.order_id) as OrderRow,
+      )
       if ('shipping_method' in input.relationships) {
         const reference = input.relationships.shipping_method as { id: string } | null
         const pointer = relationshipPointer('shipping_method')
@@ -88,10 +97,22 @@ export const shipments: ResourceDef = {
           if (!method) throw errors.recordNotFound(reference.id, pointer)
           const available = availableShippingMethods(call.api, [order]).get(order.id) ?? []
           if (!available.some((candidate) => candidate.id === method.id)) {
-            throw validationError(invalid('shipping_method', 'is not available for this shipment (see available_shipping_methods)', 'not_available', pointer))
+            throw validationError(
+              invalid(
+                'shipping_method',
+                'is not available for this shipment (see available_shipping_methods)',
+                'not_available',
+                pointer,
+              ),
+            )
           }
         }
-        store.run('UPDATE cl_shipments SET shipping_method_id = ?, updated_at = ? WHERE id = ?', reference?.id ?? null, nowIso(call.api), row.id)
+        store.run(
+          'UPDATE cl_shipments SET shipping_method_id = ?, updated_at = ? WHERE id = ?',
+          reference?.id ?? null,
+          nowIso(call.api),
+          row.id,
+        )
       }
       writeCommonFields(call, 'cl_shipments', row.id, input.attributes)
       // A new shipping cost changes the total; the Klarna payment then reports mismatched_amounts.

@@ -11,7 +11,13 @@
 ;(function () {
   'use strict'
   var NAMESPACE = 'klarna-standin'
-  var OPTION_KEYS = ['payment_method_category', 'payment_method_categories', 'instance_id', 'auto_finalize', 'collect_shipping_address']
+  var OPTION_KEYS = [
+    'payment_method_category',
+    'payment_method_categories',
+    'instance_id',
+    'auto_finalize',
+    'collect_shipping_address',
+  ]
 
   var klarna = (window.Klarna = window.Klarna || {})
   if (klarna.Payments && klarna.Payments._sandboxStandIn) return // loaded twice: keep the first
@@ -71,7 +77,8 @@
         element = null
       }
     }
-    if (!element) throw namedError('InvalidContainerSelectorError', 'The container "' + String(container) + '" does not exist.')
+    if (!element)
+      throw namedError('InvalidContainerSelectorError', 'The container "' + String(container) + '" does not exist.')
     return element
   }
 
@@ -94,7 +101,8 @@
 
   function load(options, data, callback) {
     if (typeof data === 'function') callback = data
-    if (!session) throw namedError('ApplicationNotInitializedError', 'Call Klarna.Payments.init({client_token}) before load.')
+    if (!session)
+      throw namedError('ApplicationNotInitializedError', 'Call Klarna.Payments.init({client_token}) before load.')
     options = options || {}
     var categories = options.payment_method_categories
     var category = options.payment_method_category || (Array.isArray(categories) ? categories[0] : undefined)
@@ -147,7 +155,8 @@
     var call = readAuthorizeArguments(args)
     if (!session) throw namedError('ApplicationNotInitializedError', 'Call Klarna.Payments.init({client_token}) first.')
     var instanceId = call.options.instance_id ? String(call.options.instance_id) : 'default'
-    if (!widgets[instanceId]) throw namedError('ApplicationNotLoadedError', 'Call Klarna.Payments.load before ' + action + '.')
+    if (!widgets[instanceId])
+      throw namedError('ApplicationNotLoadedError', 'Call Klarna.Payments.load before ' + action + '.')
 
     // One dialog at a time: a second call while it is open gets the same answer.
     if (dialog) {
@@ -164,7 +173,13 @@
       'position:fixed;top:0;left:0;width:100%;height:100%;border:0;margin:0;padding:0;z-index:2147483647;background:transparent'
     dialog = {
       iframe: iframe,
-      request: { namespace: NAMESPACE, type: 'authorize-request', action: action, client_token: session.clientToken, data: call.data },
+      request: {
+        namespace: NAMESPACE,
+        type: 'authorize-request',
+        action: action,
+        client_token: session.clientToken,
+        data: call.data,
+      },
       callbacks: [call.callback],
       previousFocus: document.activeElement,
       previousOverflow: document.documentElement.style.overflow,
@@ -203,7 +218,11 @@
       if (closing.iframe.parentNode) closing.iframe.parentNode.removeChild(closing.iframe)
     }, 100)
     document.documentElement.style.overflow = closing.previousOverflow
-    if (closing.previousFocus && closing.previousFocus.isConnected && typeof closing.previousFocus.focus === 'function') {
+    if (
+      closing.previousFocus &&
+      closing.previousFocus.isConnected &&
+      typeof closing.previousFocus.focus === 'function'
+    ) {
       closing.previousFocus.focus()
     }
     emit('fullscreenOverlayHidden')
@@ -226,7 +245,11 @@
       var callback = widget.callback
       widget.callback = null
       later(callback, message.show_form === true ? { show_form: true } : { show_form: false })
-    } else if (message.type === 'widget-height' && typeof message.height === 'number' && message.height !== widget.height) {
+    } else if (
+      message.type === 'widget-height' &&
+      typeof message.height === 'number' &&
+      message.height !== widget.height
+    ) {
       widget.height = message.height
       widget.iframe.style.height = message.height + 'px'
       emit('heightChanged', message.height)

@@ -131,7 +131,8 @@
     event.preventDefault()
     clearError()
     var email = emailInput.value.trim()
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) return showError('Enter a valid email address, like name@example.com.', emailInput)
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+      return showError('Enter a valid email address, like name@example.com.', emailInput)
     state.email = email
     document.getElementById('code-email').textContent = email
     otpInput.value = ''
