@@ -5,7 +5,7 @@ import { auditBooks, stockUp, takeBaseline, type Audit } from './audit'
 import { runId } from './load'
 import { runShoppers, type Ledger, type ShopperRun } from './shoppers'
 import { Recorder, timeRequests } from './timing'
-import { api } from '../test/core/core-helpers'
+import { api } from '../test/commerce-layer/api-helpers'
 import { startSandboxProcess } from '../test/helpers'
 
 /**

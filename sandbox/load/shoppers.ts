@@ -1,5 +1,12 @@
-import { addLineItem, createOrder, fillCheckout, loadCatalogue, patchOrder, payWithKlarna } from '../test/core/checkout'
-import { api, customerToken, expectStatus, guestToken, type ResourceObject } from '../test/core/core-helpers'
+import {
+  addLineItem,
+  createOrder,
+  fillCheckout,
+  loadCatalogue,
+  patchOrder,
+  payWithKlarna,
+} from '../test/commerce-layer/checkout'
+import { api, customerToken, expectStatus, guestToken, type ResourceObject } from '../test/commerce-layer/api-helpers'
 
 /**
  * Virtual shoppers running the full API checkout against the sandbox, and the ledger of everything the sandbox

@@ -1,6 +1,6 @@
 /**
  * Every request the virtual shoppers send, timed and named by what it does in the checkout. The shoppers use
- * the Core API tests' own checkout helpers (sandbox/test/core/checkout.ts), which call the global `fetch`;
+ * the Core API tests' own checkout helpers (sandbox/test/commerce-layer/checkout.ts), which call the global `fetch`;
  * `timeRequests` puts a timing `fetch` in its place for as long as the load runs.
  */
 

@@ -1,4 +1,4 @@
-import { commerceLayerModule } from './core'
+import { commerceLayerModule } from './commerce-layer'
 import { klarnaModule } from './klarna/module'
 import { sandboxTools } from './sandbox-tools'
 import type { SandboxModule } from './module'

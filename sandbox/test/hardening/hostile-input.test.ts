@@ -22,7 +22,7 @@ import {
   type World,
 } from './hostile-world'
 import { SANDBOX_MARKET_CODE, SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../src/seed-constants'
-import { ITALIAN_ADDRESS } from '../core/checkout'
+import { ITALIAN_ADDRESS } from '../commerce-layer/checkout'
 
 /**
  * Hostile input against the sandbox, generated with fast-check: malformed JSON, wrong media types, unknown and

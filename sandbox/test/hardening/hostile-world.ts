@@ -12,7 +12,7 @@ import {
   patchOrder,
   payWithKlarna,
   type Catalogue,
-} from '../core/checkout'
+} from '../commerce-layer/checkout'
 import {
   api,
   customerToken,
@@ -21,7 +21,7 @@ import {
   JSONAPI,
   requestToken,
   type ResourceObject,
-} from '../core/core-helpers'
+} from '../commerce-layer/api-helpers'
 import { startTestSandbox, type TestSandbox } from '../helpers'
 import { authorizeByDoor, createSession, italianOrder, merchantAuth } from '../klarna/klarna-helpers'
 

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../helpers'
 import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder, type Catalogue } from './checkout'
-import { api, guestToken, JSONAPI } from './core-helpers'
+import { api, guestToken, JSONAPI } from './api-helpers'
 
 type ErrorObject = { title: string; detail: string; code: string; status: string }
 

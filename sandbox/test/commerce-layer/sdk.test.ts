@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
 import { authorizeKlarnaSession, ITALIAN_ADDRESS } from './checkout'
-import { customerToken } from './core-helpers'
+import { customerToken } from './api-helpers'
 
 const SDK_ORIGIN = 'https://sandbox.commercelayer.io'
 

@@ -1,5 +1,5 @@
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { api, expectStatus, guestToken, type ResourceObject } from './core-helpers'
+import { api, expectStatus, guestToken, type ResourceObject } from './api-helpers'
 
 /** Steps of an API checkout, raw HTTP, shared by the Core API tests. */
 

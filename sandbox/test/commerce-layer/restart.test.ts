@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startSandboxProcess, startTestSandbox } from '../helpers'
 import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from './checkout'
-import { api, customerToken, expectStatus, guestToken, requestToken } from './core-helpers'
+import { api, customerToken, expectStatus, guestToken, requestToken } from './api-helpers'
 
 const directory = mkdtempSync(join(tmpdir(), 'sandbox-restart-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))

@@ -14,7 +14,7 @@ import {
   readyOrder,
   type Catalogue,
 } from './checkout'
-import { api, expectStatus, guestToken, type ResourceObject } from './core-helpers'
+import { api, expectStatus, guestToken, type ResourceObject } from './api-helpers'
 
 type KlarnaAuditOrder = {
   order_id: string

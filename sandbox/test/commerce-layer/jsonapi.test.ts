@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { api, expectStatus, guestToken } from './core-helpers'
+import { api, expectStatus, guestToken } from './api-helpers'
 
 describe('JSON:API conventions and the catalogue', () => {
   let sandbox: TestSandbox

@@ -10,7 +10,7 @@ import {
   readyOrder,
   type Catalogue,
 } from './checkout'
-import { api, customerToken, expectStatus, guestToken } from './core-helpers'
+import { api, customerToken, expectStatus, guestToken } from './api-helpers'
 
 describe('concurrent requests: one placement, one wallet entry', () => {
   let sandbox: TestSandbox

@@ -2,7 +2,7 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL, SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { api, customerToken, guestToken, requestToken } from './core-helpers'
+import { api, customerToken, guestToken, requestToken } from './api-helpers'
 
 describe('POST /oauth/token', () => {
   let sandbox: TestSandbox

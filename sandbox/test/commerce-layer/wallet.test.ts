@@ -9,7 +9,7 @@ import {
   startShop,
   type Catalogue,
 } from './checkout'
-import { api, customerToken, expectStatus, type ResourceObject } from './core-helpers'
+import { api, customerToken, expectStatus, type ResourceObject } from './api-helpers'
 import {
   KLARNA_SANDBOX_API_KEY,
   KLARNA_SANDBOX_API_SECRET,

@@ -19,7 +19,7 @@ import { shipments } from './shipments'
 import type { ResourceDef } from '../jsonapi/resource'
 
 /** Every resource type the Commerce Layer stand-in serves under /api. */
-export const coreResources: readonly ResourceDef[] = [
+export const commerceLayerResources: readonly ResourceDef[] = [
   markets,
   priceLists,
   skus,

@@ -9,7 +9,7 @@ import type { Migration } from '../db/database'
 const common = `created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
   reference TEXT, reference_origin TEXT, metadata TEXT NOT NULL DEFAULT '{}'`
 
-export const coreMigrations: readonly Migration[] = [
+export const commerceLayerMigrations: readonly Migration[] = [
   {
     id: 'core-001-commerce-layer',
     sql: `

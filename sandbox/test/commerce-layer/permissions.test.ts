@@ -10,7 +10,7 @@ import {
   loadCatalogue,
   patchOrder,
 } from './checkout'
-import { api, customerToken, expectStatus, guestToken } from './core-helpers'
+import { api, customerToken, expectStatus, guestToken } from './api-helpers'
 
 /** Who may do what, across two customers (Ada: new@, Rita: returning@) and a guest. */
 describe('permissions across two customers and a guest', () => {

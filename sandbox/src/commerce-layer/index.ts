@@ -2,9 +2,9 @@ import { registerOAuthRoutes } from './auth/oauth'
 import { TokenService } from './auth/tokens'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
-import { coreResources } from './resources'
+import { commerceLayerResources } from './resources'
 import { registerApiRoutes } from './routes'
-import { coreMigrations } from './schema'
+import { commerceLayerMigrations } from './schema'
 import { seedCore } from './seed'
 import { Store } from './store'
 import type { Api } from './api'
@@ -17,7 +17,7 @@ import type { ResourceDef } from './jsonapi/resource'
  */
 export const commerceLayerModule: SandboxModule = {
   name: 'commerce-layer',
-  migrations: coreMigrations,
+  migrations: commerceLayerMigrations,
   errorRenderers: { '/api': renderApiError, '/oauth': renderAuthError },
   routes(router, services) {
     const store = new Store(services.db)
@@ -26,7 +26,7 @@ export const commerceLayerModule: SandboxModule = {
       clock: services.clock,
       tokens: new TokenService(store, services.clock),
       klarna: new KlarnaGateway(() => `${services.selfOrigin()}/klarna`),
-      resources: new Map(coreResources.map((def: ResourceDef) => [def.type, def])),
+      resources: new Map(commerceLayerResources.map((def: ResourceDef) => [def.type, def])),
       services,
       inFlight: new Map(),
     }
