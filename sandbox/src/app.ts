@@ -7,6 +7,8 @@ import { HttpError, type ErrorRenderer } from './http/errors'
 import { loggableBody, RequestLog } from './http/request-log'
 import { Router } from './http/router'
 import { sandboxModules } from './modules'
+import { RateLimits } from './rate-limits'
+import { DEFAULT_WEBHOOK_SECRET, Webhooks, type WebhookConfig } from './webhooks'
 import type { SandboxModule, Services } from './module'
 import type { AddressInfo } from 'node:net'
 
@@ -19,6 +21,10 @@ export type SandboxOptions = {
   /** One line per request on stdout. */
   logRequests?: boolean
   modules?: readonly SandboxModule[]
+  /** Commerce Layer's per-IP rate limits (`SANDBOX_RATE_LIMITS=1`): off unless given. */
+  rateLimits?: RateLimits
+  /** Where Commerce Layer's webhooks go, and the secret they are signed with (none sent without a URL). */
+  webhooks?: Partial<WebhookConfig>
 }
 
 export type Sandbox = {
@@ -26,6 +32,7 @@ export type Sandbox = {
   db: Db
   clock: Clock
   requestLog: RequestLog
+  webhooks: Webhooks
   /** Starts listening (port 0 picks a free one) and resolves to the origin, e.g. http://127.0.0.1:3001. */
   listen(port?: number, host?: string): Promise<string>
   close(): Promise<void>
@@ -40,7 +47,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const requestLog = new RequestLog()
   let origin = ''
   const faults = new Faults(clock, options.latencyMs ?? 0)
-  const services: Services = { db, clock, requestLog, faults, selfOrigin: () => origin }
+  const webhooks = new Webhooks({ secret: DEFAULT_WEBHOOK_SECRET, ...options.webhooks })
+  const rateLimits = options.rateLimits
+  const services: Services = { db, clock, requestLog, faults, webhooks, rateLimits, selfOrigin: () => origin }
 
   migrate(
     db,
@@ -73,6 +82,16 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           return
         }
         if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs))
+        const verdict = rateLimits?.check(req.socket.remoteAddress ?? '', ctx.method, path)
+        if (verdict && !verdict.allowed) {
+          const refusal = renderError(
+            429,
+            'Too many requests',
+            'This IP sent more requests than the rate limit allows.',
+          )
+          throw new HttpError(refusal.status, refusal.body, refusal.contentType, verdict.headers)
+        }
+        for (const [name, value] of Object.entries(verdict?.headers ?? {})) res.setHeader(name, value)
       }
       const found = router.match(ctx.method, path)
       if (!found) throw renderError(404, 'Not found', `No route matches ${ctx.method} ${path}.`)
@@ -130,6 +149,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     db,
     clock,
     requestLog,
+    webhooks,
     listen(port = 0, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
         server.once('error', reject)

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { createSandbox } from './app'
+import { RateLimits } from './rate-limits'
 
 /**
  * `npm run sandbox`: the local Commerce Layer + Klarna stand-in on http://localhost:3001.
@@ -20,7 +21,13 @@ if (reset && dbPath !== ':memory:') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
 }
 
-const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly })
+// Commerce Layer's rate limits are off unless asked for; webhooks go out only to a configured callback URL.
+const rateLimits = process.env.SANDBOX_RATE_LIMITS === '1' ? new RateLimits() : undefined
+const webhooks = {
+  url: process.env.SANDBOX_WEBHOOK_URL || undefined,
+  ...(process.env.SANDBOX_WEBHOOK_SECRET ? { secret: process.env.SANDBOX_WEBHOOK_SECRET } : {}),
+}
+const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly, rateLimits, webhooks })
 if (resetOnly) {
   sandbox.db.close()
   console.log(`Sandbox database ${dbPath} wiped and seeded again.`)
@@ -31,6 +38,8 @@ sandbox
   .listen(port, '127.0.0.1')
   .then(() => {
     console.log(`Sandbox (Commerce Layer + Klarna stand-ins) on http://localhost:${port}, data in ${dbPath}`)
+    if (rateLimits) console.log("Commerce Layer's rate limits: enforced (SANDBOX_RATE_LIMITS=1)")
+    if (webhooks.url) console.log(`Webhooks: to ${webhooks.url}`)
   })
   .catch((error: NodeJS.ErrnoException) => {
     console.error(

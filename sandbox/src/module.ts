@@ -4,6 +4,8 @@ import type { Faults } from './faults'
 import type { ErrorRenderer } from './http/errors'
 import type { RequestLog } from './http/request-log'
 import type { Router } from './http/router'
+import type { RateLimits } from './rate-limits'
+import type { Webhooks } from './webhooks'
 
 /** What every part of the sandbox may use. */
 export type Services = {
@@ -12,6 +14,10 @@ export type Services = {
   requestLog: RequestLog
   /** Staged latency and outages (`/sandbox/faults`). */
   faults: Faults
+  /** Commerce Layer's webhooks to the configured callback URL (`SANDBOX_WEBHOOK_URL`). */
+  webhooks: Webhooks
+  /** Commerce Layer's per-IP rate limits, enforced only when asked for (`SANDBOX_RATE_LIMITS=1`). */
+  rateLimits: RateLimits | undefined
   /**
    * This sandbox's own origin as seen from itself (e.g. http://127.0.0.1:3001), known once it listens.
    * The Commerce Layer stand-in calls the Klarna stand-in through it, over HTTP, as a real gateway would.

@@ -5,6 +5,7 @@ import { saveOrderAddressesToBook } from './address-book'
 import { availableShippingMethods } from './availability'
 import { isBeingPlaced, PLACING_STALE_MS } from './editing'
 import { gatewayCredentials, klarnaOrderData } from './klarna-order-data'
+import { placedOrderPayload } from '../webhook-payloads'
 import type { KlarnaOrder } from '../klarna-adapter'
 import type { Store } from '../store'
 import type { KlarnaPaymentRow, LineItemRow, OrderRow, PaymentMethodRow, ShipmentRow } from './rows'
@@ -215,4 +216,6 @@ export async function placeOrder(call: ApiCall, orderId: string): Promise<void> 
     store.run("UPDATE cl_shipments SET status = 'upcoming', updated_at = ? WHERE order_id = ?", now, orderId)
     saveOrderAddressesToBook(call, orderId)
   })
+  // Once placed (and its stock taken for good), as Commerce Layer's `orders.place` webhook.
+  call.api.services.webhooks.fire('orders.place', placedOrderPayload(store, orderId))
 }
