@@ -11,6 +11,9 @@ const nextConfig = {
   // better-sqlite3 is the sandbox's, never the storefront's; keep server bundles free of native modules.
   serverExternalPackages: [],
   turbopack: { root: __dirname },
+  // The data cache (the catalogue): in this process's memory, or in Redis with REDIS_URL (lib/next-cache-handler.cjs).
+  // Chosen at start, not at build: one build runs on one instance or on several.
+  cacheHandler: require.resolve('./lib/next-cache-handler.cjs'),
   // Headers every response carries, static files included. The Content-Security-Policy needs a fresh nonce per
   // page, so proxy.ts sets it (lib/security/content-security-policy.ts).
   async headers() {

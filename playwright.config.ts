@@ -71,6 +71,8 @@ export default defineConfig({
       env: {
         SANDBOX_PORT: String(sandboxPort),
         SANDBOX_DB: join(tmpdir(), `klarna-wallet-e2e-${sandboxPort}.db`),
+        // Commerce Layer's webhooks (price, stock, placed orders) to the storefront, which revalidates its catalogue.
+        ...(sandboxOnly ? {} : { SANDBOX_WEBHOOK_URL: `${storefrontUrl}/api/webhooks/commerce-layer` }),
       },
     },
     ...(sandboxOnly

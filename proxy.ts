@@ -86,6 +86,6 @@ function endSession(request: NextRequest, sessionCookies: string[]) {
 }
 
 export const config = {
-  // Everything but static files, pictures and the health check.
-  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|api/health|.*\\.svg$).*)'],
+  // Everything but static files, pictures, the health check and Commerce Layer's webhooks (no browser, no cookies).
+  matcher: ['/((?!_next/static|_next/image|favicon\\.ico|api/health|api/webhooks|.*\\.svg$).*)'],
 }

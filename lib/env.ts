@@ -10,6 +10,8 @@ import { z } from 'zod'
 
 const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-change-me-in-production-0123456789'
 const KLARNA_LIBRARY_URL = 'https://x.klarnacdn.net/kp/lib/v1/api.js'
+/** The sandbox signs its webhooks with this unless SANDBOX_WEBHOOK_SECRET says otherwise (sandbox/README.md). */
+const SANDBOX_WEBHOOK_SECRET = 'sandbox-webhook-secret'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const optionalText = z
@@ -29,6 +31,7 @@ const rawEnvSchema = z.object({
   KLARNA_LIBRARY_URL: z.url().optional(),
   NEXTAUTH_SECRET: optionalText,
   SHOW_API_LOG: z.enum(['0', '1']).optional(),
+  CL_WEBHOOK_SECRET: optionalText,
 })
 
 export type CommerceLayerMode = 'sandbox' | 'live'
@@ -50,6 +53,11 @@ export type AppEnv = {
   klarna: { libraryUrl: string; libraryOrigin: string }
   authSecret: string
   showApiLog: boolean
+  /**
+   * The shared secret Commerce Layer signs this shop's webhooks with (`CL_WEBHOOK_SECRET`, given once when the
+   * webhook is created). Without one, in live mode, every webhook is refused.
+   */
+  webhookSecret: string | undefined
 }
 
 export class ConfigurationError extends Error {
@@ -103,6 +111,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
       klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
       authSecret,
       showApiLog: raw.SHOW_API_LOG !== '0',
+      webhookSecret: raw.CL_WEBHOOK_SECRET ?? SANDBOX_WEBHOOK_SECRET,
     }
   }
 
@@ -121,6 +130,7 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
     klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
     authSecret,
     showApiLog: raw.SHOW_API_LOG === '1',
+    webhookSecret: raw.CL_WEBHOOK_SECRET,
   }
 }
 

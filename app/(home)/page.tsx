@@ -2,12 +2,12 @@ import { connection } from 'next/server'
 import { preload } from 'react-dom'
 import { ProductCard } from '@/components/catalog/product-card'
 import { getProducts } from '@/lib/commerce-layer/catalog'
-import { shopperClient } from '@/lib/shopper'
 
 export default async function HomePage() {
-  // Rendered per request: prices and stock come from Commerce Layer, which the build cannot reach.
+  // Rendered per request (the header reads the session), from the cached catalogue: the build cannot reach
+  // Commerce Layer, and a webhook, not a rebuild, says when prices or stock change.
   await connection()
-  const products = await getProducts(await shopperClient())
+  const products = await getProducts()
   // The first picture is among the page's largest paints: ask for it from the document's head, ahead of the scripts.
   const firstImage = products[0]?.imageUrl
   if (firstImage) preload(firstImage, { as: 'image', fetchPriority: 'high' })

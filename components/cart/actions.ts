@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
+import { SHOP_BUSY } from '@/components/ui/busy-message'
 import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
-import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { describeCommerceLayerError, isRateLimited } from '@/lib/commerce-layer/errors'
 import { readCartId, shopperClient, writeCartId } from '@/lib/shopper'
 
 // Server actions are public endpoints: every input is parsed, and a line item is touched only when it is
@@ -79,6 +80,8 @@ async function findLineInCart(client: Awaited<ReturnType<typeof shopperClient>>,
 }
 
 function explainCartError(error: unknown): string {
+  // Refused under the rate limit: nothing changed, the cart is as it was.
+  if (isRateLimited(error)) return SHOP_BUSY
   const problem = describeCommerceLayerError(error)
   if (!problem) {
     console.error('Cart action failed:', error)

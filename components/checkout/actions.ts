@@ -2,6 +2,7 @@
 
 import { z } from 'zod'
 import type { FormState } from '@/components/account/form-state'
+import { SHOP_BUSY } from '@/components/ui/busy-message'
 import {
   getCheckout,
   missingForPayment,
@@ -13,7 +14,7 @@ import {
   type Checkout,
   type CheckoutAddress,
 } from '@/lib/commerce-layer/checkout'
-import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { describeCommerceLayerError, isRateLimited } from '@/lib/commerce-layer/errors'
 import {
   createKlarnaPayment,
   klarnaAuthorizeData,
@@ -55,6 +56,7 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
   try {
     opened = await openCheckout()
   } catch (error) {
+    if (isRateLimited(error)) return { status: 'error', message: SHOP_BUSY, fieldErrors: {}, values }
     console.error('Checkout could not load the order:', error)
     return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors: {}, values }
   }
@@ -106,6 +108,7 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
     }
   } catch (error) {
     const problem = describeCommerceLayerError(error)
+    if (problem?.status === 429) return { status: 'error', message: SHOP_BUSY, fieldErrors, values }
     if (problem?.status === 422) {
       return {
         status: 'error',
@@ -154,6 +157,7 @@ export async function prepareKlarnaPaymentAction(): Promise<KlarnaPaymentState> 
     return { status: 'ready', clientToken: session.clientToken, category, authorizeData: klarnaAuthorizeData(current) }
   } catch (error) {
     const problem = describeCommerceLayerError(error)
+    if (problem?.status === 429) return { status: 'unavailable', message: SHOP_BUSY }
     if (problem?.status === 422) return { status: 'unavailable', message: "Klarna can't be used for this order." }
     console.error('Preparing the Klarna payment failed:', error)
     return { status: 'unavailable', message: STORE_UNAVAILABLE }
@@ -186,6 +190,7 @@ export async function payWithKlarnaAction(input: {
   try {
     checkout = await getCheckout(shopper.client, cartId)
   } catch (error) {
+    if (isRateLimited(error)) return { status: 'error', message: SHOP_BUSY }
     console.error('Checkout could not load the order:', error)
     return { status: 'error', message: STORE_UNAVAILABLE }
   }
@@ -216,6 +221,8 @@ export async function payWithKlarnaAction(input: {
         message: 'Klarna needs to confirm this payment again (your cart changed, or the approval expired).',
       }
     }
+    // Not placed: the cart stays, and the same click works once the rate limit lets it through.
+    if (problem?.status === 429) return { status: 'error', message: SHOP_BUSY }
     if (problem?.status === 422)
       return { status: 'error', message: "This order can't be placed yet. Please check your details." }
     console.error('Placing the order failed:', error)

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { SHOP_BUSY } from '@/components/ui/busy-message'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
@@ -91,6 +92,8 @@ function explain(error: unknown): OneClickState {
   if (problem?.status === 422)
     return failed("This order can't be placed yet. Please check your details above.", 'details')
   if (problem?.status === 404) return failed('Your cart is empty or was already checked out.')
+  // Not placed: the cart stays, and the same click works once the rate limit lets it through.
+  if (problem?.status === 429) return failed(SHOP_BUSY)
   console.error('One-click payment failed:', error)
   return failed('The store is unavailable right now, please try again.')
 }

@@ -26,5 +26,34 @@ async function commerceLayerFetch(input: string | URL | Request, init?: RequestI
     throw new TypeError('commerceLayerFetch takes a URL and an init, not a Request')
   const url = typeof input === 'string' ? input : input.href
   const target = url.startsWith(sdkOrigin) ? apiOrigin + url.slice(sdkOrigin.length) : url
-  return fetchWithApiLog(target, { ...init, cache: 'no-store' })
+  return fetchRetryingBusyReads(target, { ...init, cache: 'no-store' })
+}
+
+/** How long, in all, a read may wait out Commerce Layer's rate limit before the page says the shop is busy. */
+const READ_WAIT_BUDGET_MS = 2500
+
+/**
+ * A read Commerce Layer refused with a 429 (its per-IP rate limit) is sent again after `Retry-After`, while the
+ * waits fit in a short budget: a shopper would rather wait a second than see an error. A write is never sent again
+ * here: its caller says the shop is busy and keeps the cart, and the shopper decides (lib/commerce-layer/errors.ts).
+ */
+async function fetchRetryingBusyReads(url: string, init: RequestInit): Promise<Response> {
+  const isRead = (init.method ?? 'GET').toUpperCase() === 'GET'
+  let waited = 0
+  for (;;) {
+    const response = await fetchWithApiLog(url, init)
+    if (response.status !== 429 || !isRead) return response
+    const wait = retryAfterMs(response.headers.get('retry-after'))
+    if (waited + wait > READ_WAIT_BUDGET_MS) return response
+    await response.arrayBuffer().catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, wait))
+    waited += wait
+  }
+}
+
+/** `Retry-After` in seconds or as an HTTP date; a missing or unreadable one counts as a second. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  if (header && /^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
+  const date = header ? Date.parse(header) : NaN
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - now)
 }

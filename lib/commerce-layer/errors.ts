@@ -42,3 +42,11 @@ export function describeCommerceLayerError(error: unknown): CommerceLayerProblem
 export function isNotFound(error: unknown): boolean {
   return describeCommerceLayerError(error)?.status === 404
 }
+
+/**
+ * Commerce Layer refused the request under its per-IP rate limit (429): nothing was done, and the same request may
+ * be sent again after a few seconds. Reads have already been retried (client.ts); a write that ends here was not applied.
+ */
+export function isRateLimited(error: unknown): boolean {
+  return describeCommerceLayerError(error)?.status === 429
+}

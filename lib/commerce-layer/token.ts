@@ -1,3 +1,4 @@
+import { unstable_cache } from 'next/cache'
 import { z } from 'zod'
 import { fetchWithApiLog } from '@/lib/api-log/server'
 import { env } from '@/lib/env'
@@ -95,7 +96,28 @@ function toCachedToken(token: TokenResponse): CachedToken {
   return { accessToken: token.access_token, expiresAt: (token.created_at + token.expires_in) * 1000 }
 }
 
+/** A sales channel token is asked for anew at most this often (Commerce Layer's live for 4 hours). */
+const SHARED_TOKEN_PERIOD_MS = 3600_000
+const RENEW_BEFORE_MS = 5 * 60_000
+
+/**
+ * The sales channel's token through the data cache, so that every instance sharing the cache (Redis) uses one token
+ * and `/oauth/token` (30 requests a minute per IP) hears from the whole deployment about once an hour. The hour is
+ * part of the key rather than a `revalidate`, so no instance is ever handed a token past its hour.
+ */
+async function sharedSalesChannelToken(): Promise<CachedToken> {
+  const { clientId, marketScope } = env().commerceLayer
+  const period = String(Math.floor(Date.now() / SHARED_TOKEN_PERIOD_MS))
+  const cached = unstable_cache(
+    async () => toCachedToken(await requestToken({ grant_type: 'client_credentials' })),
+    ['sales-channel-token', clientId, marketScope, period],
+    { revalidate: false },
+  )
+  const token = await cached()
+  // A token that lives shorter than the hour (or one from a cache that outlived it) is never used.
+  if (Date.now() < token.expiresAt - RENEW_BEFORE_MS) return token
+  return toCachedToken(await requestToken({ grant_type: 'client_credentials' }))
+}
+
 /** The guest (sales channel) token every anonymous request shares; it can see only by id what it did not list. */
-export const getSalesChannelToken = createTokenCache(async () =>
-  toCachedToken(await requestToken({ grant_type: 'client_credentials' })),
-)
+export const getSalesChannelToken = createTokenCache(sharedSalesChannelToken, { renewBeforeMs: RENEW_BEFORE_MS })

@@ -5,13 +5,12 @@ import { AddToCartForm } from '@/components/cart/add-to-cart-form'
 import { Price } from '@/components/catalog/price'
 import { ProductImage } from '@/components/catalog/product-image'
 import { getProduct } from '@/lib/commerce-layer/catalog'
-import { shopperClient } from '@/lib/shopper'
 import type { Metadata } from 'next'
 
 type Props = { params: Promise<{ code: string }> }
 
-// One request to Commerce Layer per page view, shared by the metadata and the page.
-const loadProduct = cache(async (code: string) => getProduct(await shopperClient(), code))
+// One cached read per page view, shared by the metadata and the page.
+const loadProduct = cache(async (code: string) => getProduct(code))
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const product = await loadProduct(decodeURIComponent((await params).code))
