@@ -1,6 +1,7 @@
 import { CommerceLayer } from '@commercelayer/sdk/bundle'
 import { fetchWithApiLog } from '@/lib/api-log/server'
 import { env } from '@/lib/env'
+import { retryAfterMs } from './retry-after'
 
 /**
  * One SDK client per request, holding that request's token. Never the SDK's shared global configuration,
@@ -49,11 +50,4 @@ async function fetchRetryingBusyReads(url: string, init: RequestInit): Promise<R
     await new Promise((resolve) => setTimeout(resolve, wait))
     waited += wait
   }
-}
-
-/** `Retry-After` in seconds or as an HTTP date; a missing or unreadable one counts as a second. */
-export function retryAfterMs(header: string | null, now = Date.now()): number {
-  if (header && /^\d+$/.test(header.trim())) return Number(header.trim()) * 1000
-  const date = header ? Date.parse(header) : NaN
-  return Number.isNaN(date) ? 1000 : Math.max(0, date - now)
 }

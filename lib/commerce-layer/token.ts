@@ -1,6 +1,7 @@
 import { unstable_cache } from 'next/cache'
 import { z } from 'zod'
 import { fetchWithApiLog } from '@/lib/api-log/server'
+import { retryAfterMs } from './retry-after'
 import { env } from '@/lib/env'
 
 /**
@@ -33,6 +34,8 @@ export class AuthError extends Error {
     readonly status: number,
     readonly title: string,
     detail: string,
+    /** With a 429 (Commerce Layer's rate limit): how long `Retry-After` asks to wait. */
+    readonly retryAfterMs?: number,
   ) {
     super(detail)
   }
@@ -60,6 +63,7 @@ export async function requestToken(grant: Grant): Promise<TokenResponse> {
       response.status,
       first?.title ?? 'auth_error',
       first?.detail ?? `Token request failed (${response.status})`,
+      response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : undefined,
     )
   }
   return tokenResponseSchema.parse(body)
@@ -109,14 +113,35 @@ async function sharedSalesChannelToken(): Promise<CachedToken> {
   const { clientId, marketScope } = env().commerceLayer
   const period = String(Math.floor(Date.now() / SHARED_TOKEN_PERIOD_MS))
   const cached = unstable_cache(
-    async () => toCachedToken(await requestToken({ grant_type: 'client_credentials' })),
+    async () => toCachedToken(await requestSalesChannelToken()),
     ['sales-channel-token', clientId, marketScope, period],
     { revalidate: false },
   )
   const token = await cached()
   // A token that lives shorter than the hour (or one from a cache that outlived it) is never used.
   if (Date.now() < token.expiresAt - RENEW_BEFORE_MS) return token
-  return toCachedToken(await requestToken({ grant_type: 'client_credentials' }))
+  return toCachedToken(await requestSalesChannelToken())
+}
+
+/** How long, in all, the sales channel's grant may wait out `/oauth/token`'s rate limit (30 a minute per IP). */
+const TOKEN_WAIT_BUDGET_MS = 2500
+
+/**
+ * The sales channel's grant, sent again after `Retry-After` when Commerce Layer's rate limit refused it and the wait
+ * fits the budget: it is what every anonymous page stands on, and sign-ins share its limit.
+ */
+async function requestSalesChannelToken(): Promise<TokenResponse> {
+  let waited = 0
+  for (;;) {
+    try {
+      return await requestToken({ grant_type: 'client_credentials' })
+    } catch (error) {
+      const wait = error instanceof AuthError && error.status === 429 ? error.retryAfterMs : undefined
+      if (wait === undefined || waited + wait > TOKEN_WAIT_BUDGET_MS) throw error
+      await new Promise((resolve) => setTimeout(resolve, wait))
+      waited += wait
+    }
+  }
 }
 
 /** The guest (sales channel) token every anonymous request shares; it can see only by id what it did not list. */
