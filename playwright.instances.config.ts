@@ -54,7 +54,7 @@ export default defineConfig({
       timeout: 20_000,
     },
     {
-      command: 'npx tsx sandbox/src/main.ts --reset',
+      command: 'npm run --silent -w sandbox start -- --reset',
       url: `${sandboxUrl}/sandbox/health`,
       reuseExistingServer: false,
       timeout: 60_000,
