@@ -77,7 +77,11 @@ if (!chromePath) {
   process.exit(1)
 }
 
-const servers = await startServers()
+// PERF_PORT / PERF_SANDBOX_PORT move the two servers off the defaults (3200 / 3201), e.g. beside another run.
+const servers = await startServers({
+  storefrontPort: Number(process.env.PERF_PORT ?? 3200),
+  sandboxPort: Number(process.env.PERF_SANDBOX_PORT ?? 3201),
+})
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] })
 const rows = []
 let failed = false

@@ -72,9 +72,12 @@ export class Shopper {
       })
       this.jar.take(response)
       const html = await response.text()
-      // Commerce Layer kept refusing (past the shop's short retries): the page says so, and a person tries again.
-      if (html.includes(STORE_UNAVAILABLE)) {
+      // Commerce Layer kept refusing past the shop's short retries: the page is the shop's error page ("The store is
+      // unavailable right now, please try again", app/error.tsx, drawn in the browser from a 500), and a person
+      // tries again in a moment.
+      if (response.status >= 500 || html.includes(STORE_UNAVAILABLE)) {
         this.stats.busy(step)
+        this.stats.tryAgainPage()
         await new Promise((resolve) => setTimeout(resolve, 2000 + Math.random() * 2000))
         continue
       }

@@ -8,7 +8,7 @@ const percentile = (sorted, p) =>
 export function createStats() {
   const timings = new Map()
   const busyByStep = new Map()
-  const counts = { pageViews: 0, checkouts: 0, signIns: 0, signInPhaseMs: 0 }
+  const counts = { pageViews: 0, checkouts: 0, signIns: 0, signInPhaseMs: 0, tryAgainPages: 0 }
   const errors = []
   return {
     errors,
@@ -21,19 +21,24 @@ export function createStats() {
     checkout: () => counts.checkouts++,
     signIn: () => counts.signIns++,
     signInPhase: (ms) => (counts.signInPhaseMs = ms),
+    tryAgainPage: () => counts.tryAgainPages++,
     error: (message) => errors.push(message),
     print({ elapsedMs, requests, limits }) {
       const minutes = elapsedMs / 60_000
       const classes = { token: 0, cacheable: 0, uncacheable: 0, write: 0 }
       let throttled = 0
       for (const entry of requests) {
-        if (entry.status === 429) throttled++
+        if (entry.status === 429) {
+          throttled++
+          continue
+        }
         if (entry.path === '/oauth/token') classes.token++
         else if (entry.method !== 'GET') classes.write++
         else if (CACHEABLE.test(entry.path)) classes.cacheable++
         else classes.uncacheable++
       }
-      const api = requests.filter((entry) => entry.path.startsWith('/api/'))
+      // What Commerce Layer served (a refused request did nothing and is counted apart, as a 429).
+      const api = requests.filter((entry) => entry.path.startsWith('/api/') && entry.status !== 429)
       console.log(
         `\nsign-ins: ${counts.signIns} in ${(counts.signInPhaseMs / 1000).toFixed(1)} s ` +
           `(${(counts.signIns / (counts.signInPhaseMs / 60_000)).toFixed(1)}/min, every shopper at once)`,
@@ -51,12 +56,13 @@ export function createStats() {
       }
       const perCheckout = (n) => (counts.checkouts ? (n / counts.checkouts).toFixed(2) : '–')
       console.log(
-        `Commerce Layer requests: ${requests.length} (${api.length} Core API, ${classes.token} /oauth/token); ` +
+        `Commerce Layer requests served: ${api.length + classes.token} (${api.length} Core API, ${classes.token} /oauth/token); ` +
           `per checkout: ${perCheckout(api.length)} (cacheable reads ${perCheckout(classes.cacheable)}, uncacheable reads ${perCheckout(classes.uncacheable)}, writes ${perCheckout(classes.write)})`,
       )
       console.log(
         `per page view (everything ÷ pages): ${counts.pageViews ? (api.length / counts.pageViews).toFixed(3) : '–'} Core API requests; ` +
-          `tokens requested: ${(classes.token / minutes).toFixed(1)}/min; 429s from Commerce Layer: ${throttled}`,
+          `tokens granted: ${(classes.token / minutes).toFixed(1)}/min; 429s from Commerce Layer: ${throttled}; ` +
+          `"try again" pages shown: ${counts.tryAgainPages}`,
       )
     },
   }
