@@ -156,6 +156,14 @@ const DETAILS_QUERY = {
   ],
 } satisfies QueryParamsRetrieve<Order>
 
+/**
+ * Who may see an order: the customer it belongs to (`customerId`), or, for a guest order, the browser that
+ * remembers placing it (`customerId` null). Never a cart: an order still `draft` or `pending` is no one's to see.
+ */
+export function isOrderVisibleTo(order: OrderDetails | null, customerId: string | null): order is OrderDetails {
+  return order !== null && order.customerId === customerId && order.status !== 'draft' && order.status !== 'pending'
+}
+
 /** One order with what a receipt shows, or null when this token may not see it (or it does not exist). */
 export async function getOrderDetails(client: CommerceLayerClient, orderId: string): Promise<OrderDetails | null> {
   let raw: unknown
