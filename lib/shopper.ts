@@ -52,7 +52,14 @@ export async function cartItemCount(): Promise<number> {
   const cartId = await readCartId()
   if (!cartId) return 0
   const recorded = decodeCartCount((await cookies()).get(CART_COUNT_COOKIE)?.value, cartId)
-  return recorded ?? (await currentCart())?.itemCount ?? 0
+  if (recorded !== null) return recorded
+  try {
+    return (await currentCart())?.itemCount ?? 0
+  } catch (error) {
+    // The count is in every page's header: a store that cannot answer must not take the page down with it.
+    console.error('The cart count could not be read:', error)
+    return 0
+  }
 }
 
 /** Only server actions and route handlers may write cookies. */
