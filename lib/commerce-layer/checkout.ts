@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
+import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna'
 import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
@@ -174,7 +175,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     throw error
   }
   const order = checkoutSchema.parse(raw)
-  if (order.status !== 'draft' && order.status !== 'pending') return null
+  if (!isCartStatus(order.status)) return null
   const shipment = order.shipments?.[0]
   const klarnaMethod = order.available_payment_methods?.find(
     (method) => method.payment_source_type === 'klarna_payments',
