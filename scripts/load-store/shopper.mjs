@@ -82,11 +82,6 @@ export class Shopper {
         continue
       }
       if (response.status !== 200) throw new Error(`GET ${path} answered ${response.status}`)
-      // Every page's header then asks for the cart count, as the browser's swr does.
-      const count = await fetch(new URL('/api/cart', this.storefrontUrl), { headers: { cookie: this.jar.header() } })
-      await count.arrayBuffer()
-      if (count.status === 503) this.stats.busy('cart count')
-      else if (count.status !== 200) throw new Error(`GET /api/cart answered ${count.status}`)
       this.stats.time(step, performance.now() - started)
       this.stats.pageView()
       return html
