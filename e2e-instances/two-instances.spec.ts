@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { fillCheckoutDetails, payWithKlarna } from '../e2e/support/checkout'
 import { sandboxUrl } from '../e2e/support/sandbox-api'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, uniqueEmail } from '../e2e/support/shopper'
+import { signedWebhook, WEBHOOK_PATH } from '../e2e/support/webhooks'
 
 /** Two instances of the shop behind one address: whatever one knows, the other must too. */
 const first = process.env.E2E_STOREFRONT_URL as string
@@ -23,12 +23,10 @@ test('a webhook received by one instance revalidates the other', async ({ reques
   })
   expect(change.status).toBe(200)
   expect(await priceOn(second)).toBe('€26.00')
-  const body = JSON.stringify({ data: { type: 'prices', attributes: { sku_code: code, amount_cents: 2990 } } })
-  const signature = createHmac('sha256', 'sandbox-webhook-secret').update(body).digest('base64')
-  const answer = await request.post(`${first}/api/webhooks/commerce-layer`, {
-    data: body,
-    headers: { 'X-CommerceLayer-Topic': 'prices.update', 'X-CommerceLayer-Signature': signature },
+  const webhook = signedWebhook('prices.update', {
+    data: { type: 'prices', attributes: { sku_code: code, amount_cents: 2990 } },
   })
+  const answer = await request.post(`${first}${WEBHOOK_PATH}`, { data: webhook.body, headers: webhook.headers })
   expect(answer.status()).toBe(200)
   expect(await priceOn(second)).toBe('€29.90')
   expect(await priceOn(first)).toBe('€29.90')

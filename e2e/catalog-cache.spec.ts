@@ -1,16 +1,13 @@
-import { createHmac } from 'node:crypto'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { fillCheckoutDetails, payWithKlarna } from './support/checkout'
 import { lastRequestSeq, requestLogSince, sandboxUrl } from './support/sandbox-api'
 import { addToCart, uniqueEmail } from './support/shopper'
+import { expireCatalogue, signedWebhook, WEBHOOK_PATH as webhookUrl } from './support/webhooks'
 
 /**
  * The catalogue is cached per market and sales channel; Commerce Layer's signed webhooks (sent by the sandbox to
- * this storefront) say when it changed. The sandbox signs with its documented default secret.
+ * this storefront) say when it changed.
  */
-const WEBHOOK_SECRET = 'sandbox-webhook-secret'
-const webhookUrl = '/api/webhooks/commerce-layer'
-
 async function changeCatalogue(kind: 'prices' | 'stock', change: Record<string, unknown>) {
   const before = await deliveriesCount()
   const answer = await fetch(`${sandboxUrl()}/sandbox/catalog/${kind}`, {
@@ -27,12 +24,6 @@ async function deliveriesCount(): Promise<number> {
   return ((await answer.json()) as { data: unknown[] }).data.length
 }
 
-function signedWebhook(topic: string, payload: unknown, secret = WEBHOOK_SECRET) {
-  const body = JSON.stringify(payload)
-  const signature = createHmac('sha256', secret).update(body).digest('base64')
-  return { body, signature, headers: { 'X-CommerceLayer-Topic': topic, 'X-CommerceLayer-Signature': signature } }
-}
-
 async function priceOnProductPage(request: APIRequestContext, code: string): Promise<string> {
   const html = await (await request.get(`/products/${code}`)).text()
   return /€[\d,.]+/.exec(html.slice(html.indexOf('<h1')))?.[0] ?? 'no price'
@@ -44,8 +35,7 @@ test.describe('the cached catalogue', () => {
   }) => {
     // The shop has been up a while (it holds its sales channel token); its catalogue is cold, as after a change.
     await request.get('/')
-    const everything = signedWebhook('prices.update', { data: { type: 'prices', attributes: {} } })
-    expect((await request.post(webhookUrl, { data: everything.body, headers: everything.headers })).status()).toBe(200)
+    expect(await expireCatalogue(request)).toBe(200)
 
     const before = await lastRequestSeq()
     for (let view = 0; view < 40; view++) {

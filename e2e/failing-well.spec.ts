@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { stageSandboxFaults } from './support/sandbox-api'
 import { addToCart } from './support/shopper'
+import { expireCatalogue } from './support/webhooks'
 
 const UNAVAILABLE = 'The store is unavailable right now, please try again.'
 
@@ -34,7 +35,9 @@ test.describe('failing well', () => {
     expect(again).not.toContain(`'nonce-${nonce}'`)
   })
 
-  test('with the store down, pages say so in words, and recover when it returns', async ({ page }) => {
+  test('with the store down, pages say so in words, and recover when it returns', async ({ page, request }) => {
+    // A cached catalogue would outlive the outage: expire it, as a catalogue change would.
+    expect(await expireCatalogue(request)).toBe(200)
     await stageSandboxFaults({ outageSeconds: 120 })
     const response = await page.goto('/')
     await expect(page.getByRole('heading', { name: UNAVAILABLE })).toBeVisible()
