@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
 import { isNotFound } from './errors'
-import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna'
+import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
 import { addressSchema, lineItemSchema } from './schemas'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
