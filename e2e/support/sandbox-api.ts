@@ -103,7 +103,11 @@ export async function walletTokensOf(
 /** Moves the sandbox's clock (Klarna's authorizations and sessions expire by it); `reset` puts it back. */
 export async function moveSandboxClock(change: { advanceSeconds: number } | { reset: true }) {
   const body = 'reset' in change ? { reset: true } : { advance_seconds: change.advanceSeconds }
-  const response = await fetch(`${sandboxUrl()}/sandbox/clock`, { method: 'POST', body: JSON.stringify(body) })
+  const response = await fetch(`${sandboxUrl()}/sandbox/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) throw new Error(`clock: ${response.status}`)
 }
 
@@ -111,6 +115,10 @@ export async function moveSandboxClock(change: { advanceSeconds: number } | { re
 export async function stageSandboxFaults(faults: { latencyMs?: number; outageSeconds?: number } | 'reset') {
   const body =
     faults === 'reset' ? { reset: true } : { latency_ms: faults.latencyMs, outage_seconds: faults.outageSeconds }
-  const response = await fetch(`${sandboxUrl()}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
+  const response = await fetch(`${sandboxUrl()}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) throw new Error(`faults: ${response.status}`)
 }

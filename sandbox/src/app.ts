@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock'
 import { migrate, openDatabase, type Db } from './db/database'
 import { Faults } from './faults'
 import { Context } from './http/context'
+import { guardDoor, isDoorPath, ownHostNames } from './http/door-guard'
 import { HttpError, type ErrorRenderer } from './http/errors'
 import { loggableBody, RequestLog } from './http/request-log'
 import { Router } from './http/router'
@@ -19,6 +20,8 @@ export type SandboxOptions = {
   /** One line per request on stdout. */
   logRequests?: boolean
   modules?: readonly SandboxModule[]
+  /** Host names besides loopback under which the sandbox's doors answer (SANDBOX_HOSTNAME). */
+  hostNames?: readonly string[]
 }
 
 export type Sandbox = {
@@ -58,6 +61,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const rendererFor = (path: string) => renderers.find(([prefix]) => path.startsWith(prefix))?.[1] ?? plainError
 
   const logRequests = options.logRequests ?? false
+  const ownHosts = ownHostNames(options.hostNames)
 
   const server = createServer(async (req, res) => {
     const started = performance.now()
@@ -66,6 +70,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const renderError = rendererFor(path)
     Object.assign(ctx, { renderError })
     try {
+      if (isDoorPath(path)) guardDoor(ctx, ownHosts)
       if (!path.startsWith('/sandbox/')) {
         if (faults.inOutage) {
           // Down, as far as clients can tell: the connection closes with no answer.
