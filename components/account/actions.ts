@@ -1,15 +1,19 @@
 'use server'
 
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { startNewApiLog } from '@/lib/api-log/browser-cookie'
+import { endCustomerSession } from '@/lib/auth/ended-sessions'
+import { STORE_BUSY_MESSAGE, tooManyAttemptsMessage } from '@/lib/auth/messages'
 import { currentCustomer } from '@/lib/auth/session'
 import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
+import { authThrottle } from '@/lib/auth/throttle'
+import { clientAddress } from '@/lib/client-address'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { AuthError, getSalesChannelToken } from '@/lib/commerce-layer/token'
 import { clearCartId, readCartId } from '@/lib/shopper'
 import type { FormState } from './form-state'
 
@@ -48,10 +52,19 @@ export async function signUpAction(
     return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values: { email } }
   }
 
+  // Throttled per client: each attempt costs Commerce Layer requests and tells whether an email has an account.
+  const waitMs = await authThrottle.signUpAttempt(clientAddress((await headers()).get('x-forwarded-for')))
+  if (waitMs > 0) {
+    return { status: 'error', message: tooManyAttemptsMessage(waitMs / 1000), fieldErrors: {}, values: { email } }
+  }
+
   try {
     await createCustomer(commerceLayerClient(await getSalesChannelToken()), input.data.email, input.data.password)
   } catch (error) {
     const problem = describeCommerceLayerError(error)
+    if (problem?.status === 429 || (error instanceof AuthError && error.status === 429)) {
+      return { status: 'error', message: STORE_BUSY_MESSAGE, fieldErrors: {}, values: { email } }
+    }
     if (problem?.status === 422 && problem.attribute === 'email') {
       return {
         status: 'error',
@@ -97,11 +110,14 @@ export async function adoptGuestCartAction(): Promise<void> {
 }
 
 /**
- * Signs out without any client code: the session is a JWT in next-auth's cookie (nothing is kept on a server),
- * so ending it is deleting that cookie, with every chunk of it. The cart was the customer's; the guest who
+ * Signs out without any client code. The session is a JWT in next-auth's cookie, so deleting the cookie (every
+ * chunk of it) is not enough: a copy of it would still work. The customer's Commerce Layer tokens are revoked and
+ * the session remembered as ended first (lib/auth/ended-sessions.ts). The cart was the customer's; the guest who
  * remains starts a new one.
  */
 export async function signOutAction(): Promise<void> {
+  const customer = await currentCustomer()
+  if (customer) await endCustomerSession(customer)
   const store = await cookies()
   const name = sessionCookieName(usesSecureCookies())
   for (const cookie of store.getAll()) {

@@ -25,6 +25,5 @@ export function safeCallbackPath(value: unknown, fallback = '/account'): string 
 
 /** One leading slash, then no second slash or backslash (`//host`, `/\host` name another origin), no controls. */
 function isPlainPath(path: string): boolean {
-   
   return /^\/(?![/\\])/.test(path) && !/[\u0000-\u001f\u007f\\]/.test(path.split(/[?#]/, 1)[0] ?? '')
 }
