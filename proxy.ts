@@ -16,13 +16,13 @@ import { refuseForgedRequest } from '@/lib/security/request-guard'
 import { withSecurityHeaders } from '@/lib/security/with-security-headers'
 
 export async function proxy(request: NextRequest) {
+  // Cross-site writes and malformed server-action requests get their 4xx before anything else (and as they are:
+  // the steps below pass every other answer on to the route).
+  const refused = await refuseForgedRequest(request)
+  if (refused) return refused
   // Every page gets its Content-Security-Policy (lib/security); the Developer panel's request log needs its
-  // cookie from the browser's first request on (lib/api-log). Cross-site writes and malformed server-action
-  // requests get their 4xx before anything else.
-  return withSecurityHeaders(
-    request,
-    async (forwarded) => (await refuseForgedRequest(forwarded)) ?? withApiLogCookie(forwarded, keepCustomerTokensFresh),
-  )
+  // cookie from the browser's first request on (lib/api-log).
+  return withSecurityHeaders(request, (forwarded) => withApiLogCookie(forwarded, keepCustomerTokensFresh))
 }
 
 /**

@@ -122,3 +122,23 @@ export async function stageSandboxFaults(faults: { latencyMs?: number; outageSec
   })
   if (!response.ok) throw new Error(`faults: ${response.status}`)
 }
+
+/** A customer made through the API (as the shop's sign-up does, with the sales channel's token). */
+export async function createCustomerThroughApi(email: string, password: string): Promise<void> {
+  const grant = await fetch(`${sandboxUrl()}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      grant_type: 'client_credentials',
+      client_id: 'sandbox-storefront',
+      scope: 'market:code:europe',
+    }),
+  })
+  const { access_token: token } = (await grant.json()) as { access_token: string }
+  const response = await fetch(`${sandboxUrl()}/api/customers`, {
+    method: 'POST',
+    headers: { ...JSON_API, Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ data: { type: 'customers', attributes: { email, password } } }),
+  })
+  if (!response.ok) throw new Error(`POST /api/customers for ${email}: ${response.status}`)
+}
