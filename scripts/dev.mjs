@@ -2,6 +2,6 @@
 import { listenHost, ports, runShop } from './lib/run-shop.mjs'
 
 runShop({
-  sandboxCommand: 'tsx watch sandbox/src/main.ts',
+  sandboxCommand: 'npm run --silent -w sandbox dev',
   shopCommand: `next dev -H ${listenHost()} -p ${ports.shop}`,
 })

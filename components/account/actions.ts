@@ -5,23 +5,25 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { startNewApiLog } from '@/lib/api-log/browser-cookie'
 import { endCustomerSession } from '@/lib/auth/ended-sessions'
-import { STORE_BUSY_MESSAGE, tooManyAttemptsMessage } from '@/lib/auth/messages'
+import { tooManyAttemptsMessage } from '@/lib/auth/messages'
 import { currentCustomer } from '@/lib/auth/session'
 import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { authThrottle } from '@/lib/auth/throttle'
 import { clientAddress } from '@/lib/client-address'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
+import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { AuthError, getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { emailSchema } from '@/lib/email'
+import { FIX_HIGHLIGHTED_FIELDS, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { clearCartId, readCartId } from '@/lib/shopper'
-import type { FormState } from './form-state'
 
 export type SignUpField = 'email' | 'password' | 'confirmPassword'
 
 const signUpSchema = z
   .object({
-    email: z.email('Enter an email address like name@example.com.').max(254, 'That email address is too long.'),
+    email: emailSchema,
     password: z.string().min(8, 'Use at least 8 characters.').max(72, 'Use at most 72 characters.'),
     confirmPassword: z.string(),
   })
@@ -32,9 +34,9 @@ const signUpSchema = z
 
 /** Creates a Commerce Layer customer with the sales channel's token. The form then signs the shopper in. */
 export async function signUpAction(
-  _previous: FormState<SignUpField>,
+  _previous: ActionResult<SignUpField>,
   formData: FormData,
-): Promise<FormState<SignUpField>> {
+): Promise<ActionResult<SignUpField>> {
   const email = String(formData.get('email') ?? '')
     .trim()
     .toLowerCase()
@@ -44,18 +46,18 @@ export async function signUpAction(
     confirmPassword: formData.get('confirmPassword') ?? '',
   })
   if (!input.success) {
-    const fieldErrors: FormState<SignUpField>['fieldErrors'] = {}
+    const fieldErrors: NonNullable<ActionResult<SignUpField>['fieldErrors']> = {}
     for (const issue of input.error.issues) {
       const field = issue.path[0] as SignUpField
       fieldErrors[field] ??= issue.message
     }
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values: { email } }
+    return failed(FIX_HIGHLIGHTED_FIELDS, { fieldErrors, values: { email } })
   }
 
   // Throttled per client: each attempt costs Commerce Layer requests and tells whether an email has an account.
   const waitMs = await authThrottle.signUpAttempt(clientAddress((await headers()).get('x-forwarded-for')))
   if (waitMs > 0) {
-    return { status: 'error', message: tooManyAttemptsMessage(waitMs / 1000), fieldErrors: {}, values: { email } }
+    return failed(tooManyAttemptsMessage(waitMs / 1000), { values: { email } })
   }
 
   try {
@@ -63,33 +65,24 @@ export async function signUpAction(
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.status === 429 || (error instanceof AuthError && error.status === 429)) {
-      return { status: 'error', message: STORE_BUSY_MESSAGE, fieldErrors: {}, values: { email } }
+      return failed(STORE_BUSY, { values: { email } })
     }
     if (problem?.status === 422 && problem.attribute === 'email') {
-      return {
-        status: 'error',
-        message: 'Please correct the highlighted fields.',
+      return failed(FIX_HIGHLIGHTED_FIELDS, {
         fieldErrors: { email: 'An account with this email already exists. Sign in instead?' },
         values: { email },
-      }
+      })
     }
     if (problem?.status === 422 && problem.attribute === 'password') {
-      return {
-        status: 'error',
-        message: 'Please correct the highlighted fields.',
+      return failed(FIX_HIGHLIGHTED_FIELDS, {
         fieldErrors: { password: 'Choose a stronger password.' },
         values: { email },
-      }
+      })
     }
     console.error('Sign-up failed:', error)
-    return {
-      status: 'error',
-      message: 'The store is unavailable right now, please try again.',
-      fieldErrors: {},
-      values: { email },
-    }
+    return failed(STORE_UNAVAILABLE, { values: { email } })
   }
-  return { status: 'success', message: 'Account created. Signing you in…', fieldErrors: {}, values: { email } }
+  return succeeded('Account created. Signing you in…', { values: { email } })
 }
 
 /**

@@ -1,9 +1,10 @@
+import { STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
+
 /** Shared by the server (next-auth options) and the sign-in form: the error code for "the store is down". */
 export const SIGN_IN_UNAVAILABLE = 'StoreUnavailable'
 
 /** Commerce Layer answered 429: said as such, never as a wrong password. */
 export const SIGN_IN_BUSY = 'StoreBusy'
-export const STORE_BUSY_MESSAGE = 'The shop is busy, try again in a few seconds.'
 
 /** Too many refused attempts: next-auth passes the error code on, so the wait rides along (`TooManyAttempts:42`). */
 const THROTTLED_PREFIX = 'TooManyAttempts:'
@@ -18,8 +19,8 @@ export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
 
 /** What the sign-in form says for next-auth's error code. */
 export function signInErrorMessage(code: string | null | undefined): string {
-  if (code === SIGN_IN_UNAVAILABLE) return 'The store is unavailable right now, please try again.'
-  if (code === SIGN_IN_BUSY) return STORE_BUSY_MESSAGE
+  if (code === SIGN_IN_UNAVAILABLE) return STORE_UNAVAILABLE
+  if (code === SIGN_IN_BUSY) return STORE_BUSY
   if (code?.startsWith(THROTTLED_PREFIX))
     return tooManyAttemptsMessage(Number(code.slice(THROTTLED_PREFIX.length)) || 60)
   return 'Email or password is incorrect'
