@@ -98,7 +98,10 @@ function klarnaAddress(address: CheckoutAddress, email: string): KlarnaAddress {
 export function klarnaAuthorizeData(checkout: Checkout): KlarnaAuthorizeData {
   const country = checkout.billingAddress?.countryCode ?? checkout.shippingAddress?.countryCode ?? 'IT'
   const lines = checkout.allLines
-    .filter((line) => line.itemType in LINE_TYPES && (line.itemType !== 'payment_methods' || line.totalCents > 0))
+    .filter(
+      (line) =>
+        Object.hasOwn(LINE_TYPES, line.itemType) && (line.itemType !== 'payment_methods' || line.totalCents > 0),
+    )
     .map((line) => ({
       type: LINE_TYPES[line.itemType] as KlarnaAuthorizeData['order_lines'][number]['type'],
       ...(line.skuCode ? { reference: line.skuCode } : {}),

@@ -4,6 +4,7 @@ import { migrate, openDatabase, type Db } from './db/database'
 import { Faults } from './faults'
 import { Context } from './http/context'
 import { answerFailure, dispatch } from './http/dispatch'
+import { guardDoor, isDoorPath, ownHostNames } from './http/door-guard'
 import { errorShapeByPath } from './http/error-shapes'
 import { listenOn, stopListening } from './http/listening'
 import { recordRequest, RequestLog } from './http/request-log'
@@ -22,6 +23,8 @@ export type SandboxOptions = {
   /** One line per request on stdout. */
   logRequests?: boolean
   modules?: readonly SandboxModule[]
+  /** Host names besides loopback under which the sandbox's doors answer (SANDBOX_HOSTNAME). */
+  hostNames?: readonly string[]
 }
 
 export type Sandbox = {
@@ -58,11 +61,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   for (const part of modules) part.routes(router, services)
   const errorShapeFor = errorShapeByPath(modules.map((part) => part.errorRenderers))
   const echoRequests = options.logRequests ?? false
+  const ownHosts = ownHostNames(options.hostNames)
 
   const server = createServer(async (req, res) => {
     const started = performance.now()
     const ctx = new Context(req, res, errorShapeFor)
     try {
+      if (isDoorPath(ctx.path)) guardDoor(ctx, ownHosts)
       if (await faults.letThrough(ctx.path, res)) await dispatch(router, ctx)
     } catch (error) {
       answerFailure(ctx, error)

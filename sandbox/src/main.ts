@@ -23,7 +23,10 @@ if (reset && dbPath !== ':memory:') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
 }
 
-const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly })
+// A name the sandbox is reached under besides localhost (e.g. a container's), for its doors' Host check.
+const hostNames = (process.env.SANDBOX_HOSTNAME ?? '').split(',').filter(Boolean)
+
+const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly, hostNames })
 if (resetOnly) {
   sandbox.db.close()
   console.log(`Sandbox database ${dbPath} wiped and seeded again.`)

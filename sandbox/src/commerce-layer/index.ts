@@ -1,4 +1,4 @@
-import { registerOAuthRoutes } from './auth/oauth'
+import { registerOAuthRoutes, registerRevokeRoute } from './auth/oauth'
 import { TokenService } from './auth/tokens'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
@@ -31,6 +31,7 @@ export const commerceLayerModule: SandboxModule = {
       inFlight: new Map(),
     }
     registerOAuthRoutes(router, api)
+    registerRevokeRoute(router, api)
     registerApiRoutes(router, api)
   },
   seed(services) {
