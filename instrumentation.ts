@@ -1,9 +1,9 @@
-import { env } from '@/lib/env'
-
 // Runs once when the server starts: a missing or half-filled configuration stops the start here, with a
 // message that names what is missing, instead of failing on a shopper's first request.
-export function register() {
+// Imported only on Node.js: the configuration reads the sandbox's secret file, which the Edge runtime cannot.
+export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { env } = await import('@/lib/env')
   const { mode, commerceLayer } = env()
   console.log(
     mode === 'sandbox'

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { decode, encode } from 'next-auth/jwt'
 import { withApiLogCookie } from '@/lib/api-log/browser-cookie'
 import { needsRefresh, refreshCustomerTokens } from '@/lib/auth/customer-token'
+import { hasEnded, outlivedItsBound, secondsLeft } from '@/lib/auth/ended-sessions'
 import {
   readSessionCookie,
   SESSION_MAX_AGE_SECONDS,
@@ -12,9 +13,14 @@ import {
 import { CART_COOKIE, CART_COUNT_COOKIE } from '@/lib/cart-cookie'
 import { AuthError } from '@/lib/commerce-layer/token'
 import { env } from '@/lib/env'
+import { refuseForgedRequest } from '@/lib/security/request-guard'
 import { withSecurityHeaders } from '@/lib/security/with-security-headers'
 
 export async function proxy(request: NextRequest) {
+  // Cross-site writes and malformed server-action requests get their 4xx before anything else (and as they are:
+  // the steps below pass every other answer on to the route).
+  const refused = await refuseForgedRequest(request)
+  if (refused) return refused
   // Every page gets its Content-Security-Policy (lib/security); the Developer panel's request log needs its
   // cookie from the browser's first request on (lib/api-log).
   return withSecurityHeaders(request, (forwarded) => withApiLogCookie(forwarded, keepCustomerTokensFresh))
@@ -24,7 +30,9 @@ export async function proxy(request: NextRequest) {
  * Runs before every page, route handler and server action. It keeps a signed-in customer's Commerce Layer
  * access token fresh: here, unlike in a server component, the rotated tokens can be written back to the
  * cookie. The refresh is shared by concurrent requests (see customer-token.ts); a refresh Commerce Layer
- * refuses ends the session, and a page request is sent to /signin with a message.
+ * refuses ends the session, and a page request is sent to /signin with a message. So does a session that was
+ * signed out (a cookie replayed after sign-out) or that outlived its absolute bound. Commerce Layer being busy
+ * (429) or unreachable ends nothing: the old token serves until it expires, and the next request tries again.
  */
 async function keepCustomerTokensFresh(request: NextRequest) {
   const secure = usesSecureCookies()
@@ -34,12 +42,20 @@ async function keepCustomerTokensFresh(request: NextRequest) {
 
   const secret = env().authSecret
   const payload = await decode({ token: raw, secret }).catch(() => null)
-  if (!payload?.tokens || !needsRefresh(payload.tokens)) return NextResponse.next()
+  if (!payload?.tokens) return NextResponse.next()
 
   const existingNames = request.cookies.getAll().map((cookie) => cookie.name)
+  const sessionCookies = existingNames.filter((name) => name === cookieName || name.startsWith(`${cookieName}.`))
+  if (outlivedItsBound(payload.signedInAt) || (await hasEnded(payload.tokens.accessToken))) {
+    return endSession(request, sessionCookies)
+  }
+  if (!needsRefresh(payload.tokens)) return NextResponse.next()
+
   try {
     const tokens = await refreshCustomerTokens(payload.tokens)
-    const value = await encode({ token: { ...payload, tokens }, secret, maxAge: SESSION_MAX_AGE_SECONDS })
+    // The cookie lives what is left of the session's bound, never a fresh two weeks.
+    const maxAge = Math.min(SESSION_MAX_AGE_SECONDS, secondsLeft(payload.signedInAt as number))
+    const value = await encode({ token: { ...payload, tokens }, secret, maxAge })
     const { parts, stale } = sessionCookieParts(value, cookieName, existingNames)
 
     // The fresh cookie, for this request's own server code…
@@ -53,18 +69,15 @@ async function keepCustomerTokensFresh(request: NextRequest) {
         sameSite: 'lax',
         secure,
         path: '/',
-        maxAge: SESSION_MAX_AGE_SECONDS,
+        maxAge,
       })
     }
     for (const name of stale) response.cookies.delete(name)
     return response
   } catch (error) {
-    // Commerce Layer could not be reached: keep the session and try again on the next request.
-    if (!(error instanceof AuthError) || error.status >= 500) return NextResponse.next()
-    return endSession(
-      request,
-      existingNames.filter((name) => name === cookieName || name.startsWith(`${cookieName}.`)),
-    )
+    // Commerce Layer could not be reached, or is busy: keep the session and try again on a later request.
+    if (!(error instanceof AuthError) || error.status >= 500 || error.status === 429) return NextResponse.next()
+    return endSession(request, sessionCookies)
   }
 }
 

@@ -19,6 +19,7 @@ test('a webhook received by one instance revalidates the other', async ({ reques
   // Changed without its webhook, then the webhook delivered to the first instance only.
   const change = await fetch(`${sandboxUrl()}/sandbox/catalog/prices`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ sku_code: code, amount_cents: 2990, notify: false }),
   })
   expect(change.status).toBe(200)

@@ -12,6 +12,7 @@ async function changeCatalogue(kind: 'prices' | 'stock', change: Record<string, 
   const before = await deliveriesCount()
   const answer = await fetch(`${sandboxUrl()}/sandbox/catalog/${kind}`, {
     method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(change),
   })
   expect(answer.status).toBe(200)

@@ -1,5 +1,14 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigurationError, parseEnv } from './env'
+import { ConfigurationError, parseEnv as parseWithSecretFile } from './env'
+import { readOrCreateSandboxSecret } from './sandbox-secret'
+
+const GENERATED = 'generated-for-this-test-generated-for-this-test'
+const SECRET = 's3cret-s3cret-s3cret-s3cret-s3cret'
+const parseEnv = (source: Record<string, string | undefined>) =>
+  parseWithSecretFile(source, { sandboxSecret: () => GENERATED })
 
 describe('parseEnv', () => {
   it('uses the sandbox when no Commerce Layer credentials are set', () => {
@@ -13,7 +22,7 @@ describe('parseEnv', () => {
       apiOrigin: 'http://localhost:3001',
     })
     expect(config.klarna.libraryUrl).toBe('http://localhost:3001/klarna/kp/lib/v1/api.js')
-    expect(config.authSecret.length).toBeGreaterThanOrEqual(32)
+    expect(config.authSecret).toBe(GENERATED)
   })
 
   it('follows SANDBOX_PORT and SANDBOX_URL', () => {
@@ -24,7 +33,12 @@ describe('parseEnv', () => {
   })
 
   it('talks to the real services when all three credentials are set', () => {
-    const config = parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe' })
+    const config = parseEnv({
+      CL_CLIENT_ID: 'abc',
+      CL_ORGANIZATION: 'fika',
+      CL_MARKET: 'europe',
+      NEXTAUTH_SECRET: SECRET,
+    })
     expect(config.mode).toBe('live')
     expect(config.commerceLayer).toMatchObject({
       clientId: 'abc',
@@ -38,7 +52,12 @@ describe('parseEnv', () => {
   })
 
   it('accepts a market id', () => {
-    const config = parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'id:AbCdEf' })
+    const config = parseEnv({
+      CL_CLIENT_ID: 'abc',
+      CL_ORGANIZATION: 'fika',
+      CL_MARKET: 'id:AbCdEf',
+      NEXTAUTH_SECRET: SECRET,
+    })
     expect(config.commerceLayer.marketScope).toBe('market:id:AbCdEf')
   })
 
@@ -58,12 +77,34 @@ describe('parseEnv', () => {
     expect(parseEnv({ CL_CLIENT_ID: ' ', CL_ORGANIZATION: '', CL_MARKET: '' }).mode).toBe('sandbox')
   })
 
-  it('requires a real secret in production with real credentials', () => {
-    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe', NODE_ENV: 'production' }
-    expect(() => parseEnv(live)).toThrow(/NEXTAUTH_SECRET is missing/)
-    expect(parseEnv({ ...live, NEXTAUTH_SECRET: 's3cret-s3cret-s3cret-s3cret-s3cret' }).authSecret).toBe(
-      's3cret-s3cret-s3cret-s3cret-s3cret',
-    )
+  it('refuses real credentials without a secret, in production and in development', () => {
+    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe' }
+    for (const NODE_ENV of ['production', 'development']) {
+      expect(() => parseEnv({ ...live, NODE_ENV })).toThrow(/NEXTAUTH_SECRET is missing/)
+      expect(parseEnv({ ...live, NODE_ENV, NEXTAUTH_SECRET: SECRET }).authSecret).toBe(SECRET)
+    }
+  })
+
+  it('with the sandbox and no secret, uses a random one kept in the data folder, the same for every process', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sandbox-secret-'))
+    try {
+      const file = join(folder, '.data', 'nextauth-secret')
+      const first = parseWithSecretFile({}, { sandboxSecret: () => readOrCreateSandboxSecret(file) }).authSecret
+      expect(first).not.toContain('development-only')
+      expect(first.length).toBeGreaterThanOrEqual(32)
+      expect(readFileSync(file, 'utf8')).toBe(first)
+      expect(statSync(file).mode & 0o077).toBe(0)
+      // A second process (another `next start`, a restart) reads the same one.
+      expect(readOrCreateSandboxSecret(file)).toBe(first)
+      // Another checkout gets another one: nothing about it is in the code.
+      expect(readOrCreateSandboxSecret(join(folder, 'other', 'nextauth-secret'))).not.toBe(first)
+    } finally {
+      rmSync(folder, { recursive: true, force: true })
+    }
+  })
+
+  it('prefers NEXTAUTH_SECRET with the sandbox too', () => {
+    expect(parseEnv({ NEXTAUTH_SECRET: SECRET }).authSecret).toBe(SECRET)
   })
 
   it('refuses malformed values with the variable name', () => {

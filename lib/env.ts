@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { readOrCreateSandboxSecret } from './sandbox-secret'
 
 /**
  * The storefront's configuration, parsed once at start.
@@ -8,7 +9,6 @@ import { z } from 'zod'
  * Commerce Layer and loads Klarna's real library. Anything in between is a mistake we refuse to guess about.
  */
 
-const DEVELOPMENT_AUTH_SECRET = 'development-only-secret-change-me-in-production-0123456789'
 const KLARNA_LIBRARY_URL = 'https://x.klarnacdn.net/kp/lib/v1/api.js'
 /** The sandbox signs its webhooks with this unless SANDBOX_WEBHOOK_SECRET says otherwise (sandbox/README.md). */
 const SANDBOX_WEBHOOK_SECRET = 'sandbox-webhook-secret'
@@ -66,8 +66,14 @@ export class ConfigurationError extends Error {
 
 const LIVE_VARIABLES = ['CL_CLIENT_ID', 'CL_ORGANIZATION', 'CL_MARKET'] as const
 
-/** Parses a process environment into the storefront's configuration. Pure: tests pass their own record. */
-export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+/**
+ * Parses a process environment into the storefront's configuration. Tests pass their own record, and where the
+ * sandbox's generated secret comes from (by default `.data/nextauth-secret`, see sandbox-secret.ts).
+ */
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  { sandboxSecret = readOrCreateSandboxSecret }: { sandboxSecret?: () => string } = {},
+): AppEnv {
   const parsed = rawEnvSchema.safeParse(source)
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
@@ -86,14 +92,15 @@ export function parseEnv(source: Record<string, string | undefined>): AppEnv {
   }
   const mode: CommerceLayerMode = present.length === 0 ? 'sandbox' : 'live'
 
-  const isProduction = raw.NODE_ENV === 'production'
-  if (mode === 'live' && isProduction && !raw.NEXTAUTH_SECRET) {
+  // The secret encrypts the session cookie, which holds the customer's Commerce Layer tokens. With real
+  // credentials it must be the deployment's own, in development too; the sandbox makes one and keeps it.
+  if (mode === 'live' && !raw.NEXTAUTH_SECRET) {
     throw new ConfigurationError(
-      'NEXTAUTH_SECRET is missing: a production storefront talking to Commerce Layer needs its own secret ' +
-        '(for example `openssl rand -base64 32`).',
+      'NEXTAUTH_SECRET is missing: a storefront talking to Commerce Layer needs its own secret ' +
+        '(for example `openssl rand -base64 32`), in development too.',
     )
   }
-  const authSecret = raw.NEXTAUTH_SECRET ?? DEVELOPMENT_AUTH_SECRET
+  const authSecret = raw.NEXTAUTH_SECRET ?? sandboxSecret()
 
   if (mode === 'sandbox') {
     const sandboxUrl = stripTrailingSlash(raw.SANDBOX_URL ?? `http://localhost:${raw.SANDBOX_PORT}`)

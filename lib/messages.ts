@@ -4,8 +4,8 @@
  */
 
 export const STORE_UNAVAILABLE = 'The store is unavailable right now, please try again.'
-/** Commerce Layer's rate limit refused a change: nothing was done, and trying again works. */
-export const SHOP_BUSY = 'The shop is busy, try again in a few seconds.'
+/** Commerce Layer answered 429 (its rate limit): never told as a wrong password or a lost session. */
+export const STORE_BUSY = 'The shop is busy, try again in a few seconds.'
 export const CART_GONE = 'Your cart is empty or was already checked out.'
 export const FIX_HIGHLIGHTED_FIELDS = 'Please correct the highlighted fields.'
 export const CHOOSE_QUANTITY = 'Choose a quantity between 1 and 99.'

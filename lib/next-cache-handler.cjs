@@ -7,7 +7,7 @@
 // Written against Next's documented handler interface (get, set, revalidateTag, resetRequestCache) rather than
 // taken from @fortedigital/nextjs-cache-handler, whose releases for Next 16 require Node 22 (this project runs on 20).
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default
-const { redisClient } = require('./redis-connection.cjs')
+const { sharedRedisClient: redisClient } = require('./redis-connection.cjs')
 
 const FETCH = 'FETCH'
 const KEY_PREFIX = 'next-data-cache:'
@@ -77,7 +77,12 @@ class StorefrontCacheHandler extends FileSystemCache {
       for (const tag of list) memoryTags.set(tag, now)
       return
     }
-    await (await redis).hSet(TAGS_KEY, Object.fromEntries(list.map((tag) => [tag, String(now)])))
+    try {
+      await (await redis).hSet(TAGS_KEY, Object.fromEntries(list.map((tag) => [tag, String(now)])))
+    } catch (error) {
+      // Other instances keep their entries until the safety-net time limit: say so, it is worth knowing.
+      console.error('A revalidation could not reach Redis:', error.message)
+    }
   }
 }
 

@@ -1,39 +1,45 @@
-// One Redis connection per process, only when REDIS_URL is set. Plain CommonJS because two module graphs need it:
-// Next.js loads the cache handler (lib/next-cache-handler.cjs) at run time outside the app's bundle, and the app
-// reaches it through lib/redis.ts. The connection lives on globalThis, so both share one socket.
-const CONNECTION = Symbol.for('klarna-wallet-storefront.redis')
+// The one Redis connection per process and URL, when REDIS_URL is set. Plain CommonJS because two module graphs
+// need it: Next.js loads the cache handler (lib/next-cache-handler.cjs) at run time outside the app's bundle, and
+// the app reaches it through lib/redis.ts (sign-in throttling, ended sessions). The connections live on
+// globalThis, so every copy of either shares one socket per URL.
+const CLIENT_KEY = Symbol.for('klarna-wallet-storefront.redis')
 
-function redisUrl() {
-  const url = process.env.REDIS_URL?.trim()
-  return url ? url : undefined
+/** REDIS_URL, trimmed, or undefined when it is not set. */
+function redisUrl(environment = process.env) {
+  return environment.REDIS_URL?.trim() || undefined
 }
 
-/** The process's Redis client, connected, or undefined without REDIS_URL. Never throws: a refused command does. */
-function redisClient() {
-  const url = redisUrl()
-  if (!url) return undefined
+/** The connected client for `url`, made once per process; a connection that fails is forgotten, and tried anew. */
+function connectRedis(url) {
   const holder = globalThis
-  if (!holder[CONNECTION]) {
+  const clients = (holder[CLIENT_KEY] ??= new Map())
+  let client = clients.get(url)
+  if (!client) {
     const { createClient } = require('redis')
-    const client = createClient({
+    const created = createClient({
       url,
-      // While Redis is away, commands fail at once (callers fall back to Commerce Layer) instead of queueing.
+      // While Redis is away, commands fail at once (callers fall back or refuse) instead of queueing.
       disableOfflineQueue: true,
       socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 * 2 ** retries, 2000) },
     })
     let lastComplaint = 0
-    client.on('error', (error) => {
+    created.on('error', (error) => {
       // Reconnection attempts repeat the same error; once every 10 s is enough to notice.
       if (Date.now() - lastComplaint < 10_000) return
       lastComplaint = Date.now()
-      console.error(`Redis (${url.replace(/\/\/[^@]*@/, '//')}): ${error.message}`)
+      console.error(`Redis: ${error.message}`)
     })
-    holder[CONNECTION] = client.connect().then(
-      () => client,
-      () => client,
-    )
+    client = created.connect().then(() => created)
+    client.catch(() => clients.delete(url))
+    clients.set(url, client)
   }
-  return holder[CONNECTION]
+  return client
 }
 
-module.exports = { redisClient, redisUrl }
+/** The process's client for REDIS_URL, or undefined without it (the cache handler then keeps its entries in memory). */
+function sharedRedisClient() {
+  const url = redisUrl()
+  return url ? connectRedis(url) : undefined
+}
+
+module.exports = { connectRedis, redisUrl, sharedRedisClient }

@@ -1,4 +1,7 @@
-import type { RedisClientType } from 'redis'
+import type { createClient } from 'redis'
 
-export function redisUrl(): string | undefined
-export function redisClient(): Promise<RedisClientType> | undefined
+type RedisClient = ReturnType<typeof createClient>
+
+export function redisUrl(environment?: Record<string, string | undefined>): string | undefined
+export function connectRedis(url: string): Promise<RedisClient>
+export function sharedRedisClient(): Promise<RedisClient> | undefined

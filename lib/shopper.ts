@@ -1,17 +1,23 @@
 import 'server-only'
-import { cookies, headers } from 'next/headers'
+import { cookies } from 'next/headers'
 import { cache } from 'react'
 import type { CustomerTokens } from '@/lib/auth/customer-token'
 import { currentCustomer } from '@/lib/auth/session'
+import { usesSecureCookies } from '@/lib/auth/session-cookie'
 import { CART_COOKIE, CART_COUNT_COOKIE, decodeCartCount, encodeCartCount } from '@/lib/cart-cookie'
 import { getCart, type Cart } from '@/lib/commerce-layer/cart'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { isResourceId } from '@/lib/commerce-layer/schemas'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { signValue, verifySignedValue } from '@/lib/security/signed-value'
 
 /**
  * Who is shopping in this request, as far as Commerce Layer is concerned: the client that acts for them
  * and the cart cookie that points at their order. Server-only: tokens never leave this process.
+ *
+ * A guest's order id is all Commerce Layer asks of a guest token, so the cookies that hold order ids are signed
+ * (lib/security/signed-value): an id copied from a confirmation URL, a log or another browser and typed into a
+ * cookie is no cart and no placed order here.
  */
 
 const SHOPPER_COOKIE_MAX_AGE = 60 * 60 * 24 * 30
@@ -34,7 +40,7 @@ export async function shopperClient(): Promise<CommerceLayerClient> {
 }
 
 export async function readCartId(): Promise<string | undefined> {
-  const value = (await cookies()).get(CART_COOKIE)?.value
+  const value = verifySignedValue('cart', (await cookies()).get(CART_COOKIE)?.value)
   return isResourceId(value) ? value : undefined
 }
 
@@ -62,20 +68,22 @@ export async function cartItemCount(): Promise<number> {
   }
 }
 
-/** Only server actions and route handlers may write cookies. */
+/**
+ * Only server actions and route handlers may write cookies. httpOnly, and `Secure` whenever the shop is served over
+ * https (NEXTAUTH_URL), whatever a proxy forwards.
+ */
 async function setShopperCookie(name: string, value: string): Promise<void> {
-  const secure = (await headers()).get('x-forwarded-proto') === 'https'
   ;(await cookies()).set(name, value, {
     httpOnly: true,
     sameSite: 'lax',
-    secure,
+    secure: usesSecureCookies(),
     path: '/',
     maxAge: SHOPPER_COOKIE_MAX_AGE,
   })
 }
 
 export async function writeCartId(orderId: string): Promise<void> {
-  await setShopperCookie(CART_COOKIE, orderId)
+  await setShopperCookie(CART_COOKIE, signValue('cart', orderId))
 }
 
 /** Records the cart's item count after a cart action changed it (see cartItemCount). */
@@ -97,11 +105,11 @@ const PLACED_ORDERS_KEPT = 5
  * confirmation page shows an order to the browser that placed it (or to its customer) and to no one else.
  */
 export async function placedOrderIds(): Promise<string[]> {
-  const value = (await cookies()).get(PLACED_ORDERS_COOKIE)?.value ?? ''
+  const value = verifySignedValue('placed-orders', (await cookies()).get(PLACED_ORDERS_COOKIE)?.value) ?? ''
   return value.split('.').filter(isResourceId)
 }
 
 export async function rememberPlacedOrder(orderId: string): Promise<void> {
   const kept = [orderId, ...(await placedOrderIds()).filter((id) => id !== orderId)].slice(0, PLACED_ORDERS_KEPT)
-  await setShopperCookie(PLACED_ORDERS_COOKIE, kept.join('.'))
+  await setShopperCookie(PLACED_ORDERS_COOKIE, signValue('placed-orders', kept.join('.')))
 }

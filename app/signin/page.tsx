@@ -1,7 +1,7 @@
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/account/sign-in-form'
 import { safeCallbackPath } from '@/lib/auth/callback-url'
-import { SIGN_IN_REASONS } from '@/lib/auth/messages'
+import { signInReason } from '@/lib/auth/messages'
 import { currentCustomer } from '@/lib/auth/session'
 import type { Metadata } from 'next'
 
@@ -13,8 +13,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const { callbackUrl, reason } = await searchParams
   const callbackPath = safeCallbackPath(callbackUrl)
   if (await currentCustomer()) redirect(callbackPath)
-  const notice =
-    reason && reason in SIGN_IN_REASONS ? SIGN_IN_REASONS[reason as keyof typeof SIGN_IN_REASONS] : undefined
+  const notice = signInReason(reason)
 
   return (
     <section className="mx-auto max-w-sm">

@@ -1,18 +1,22 @@
 'use server'
 
-import { cookies } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { startNewApiLog } from '@/lib/api-log/browser-cookie'
+import { endCustomerSession } from '@/lib/auth/ended-sessions'
+import { tooManyAttemptsMessage } from '@/lib/auth/messages'
 import { currentCustomer } from '@/lib/auth/session'
 import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
+import { authThrottle } from '@/lib/auth/throttle'
+import { clientAddress } from '@/lib/client-address'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
 import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { AuthError, getSalesChannelToken } from '@/lib/commerce-layer/token'
 import { emailSchema } from '@/lib/email'
-import { FIX_HIGHLIGHTED_FIELDS, STORE_UNAVAILABLE } from '@/lib/messages'
+import { FIX_HIGHLIGHTED_FIELDS, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { clearCartId, readCartId } from '@/lib/shopper'
 
 export type SignUpField = 'email' | 'password' | 'confirmPassword'
@@ -50,10 +54,19 @@ export async function signUpAction(
     return failed(FIX_HIGHLIGHTED_FIELDS, { fieldErrors, values: { email } })
   }
 
+  // Throttled per client: each attempt costs Commerce Layer requests and tells whether an email has an account.
+  const waitMs = await authThrottle.signUpAttempt(clientAddress((await headers()).get('x-forwarded-for')))
+  if (waitMs > 0) {
+    return failed(tooManyAttemptsMessage(waitMs / 1000), { values: { email } })
+  }
+
   try {
     await createCustomer(commerceLayerClient(await getSalesChannelToken()), input.data.email, input.data.password)
   } catch (error) {
     const problem = describeCommerceLayerError(error)
+    if (problem?.status === 429 || (error instanceof AuthError && error.status === 429)) {
+      return failed(STORE_BUSY, { values: { email } })
+    }
     if (problem?.status === 422 && problem.attribute === 'email') {
       return failed(FIX_HIGHLIGHTED_FIELDS, {
         fieldErrors: { email: 'An account with this email already exists. Sign in instead?' },
@@ -90,11 +103,14 @@ export async function adoptGuestCartAction(): Promise<void> {
 }
 
 /**
- * Signs out without any client code: the session is a JWT in next-auth's cookie (nothing is kept on a server),
- * so ending it is deleting that cookie, with every chunk of it. The cart was the customer's; the guest who
+ * Signs out without any client code. The session is a JWT in next-auth's cookie, so deleting the cookie (every
+ * chunk of it) is not enough: a copy of it would still work. The customer's Commerce Layer tokens are revoked and
+ * the session remembered as ended first (lib/auth/ended-sessions.ts). The cart was the customer's; the guest who
  * remains starts a new one.
  */
 export async function signOutAction(): Promise<void> {
+  const customer = await currentCustomer()
+  if (customer) await endCustomerSession(customer)
   const store = await cookies()
   const name = sessionCookieName(usesSecureCookies())
   for (const cookie of store.getAll()) {

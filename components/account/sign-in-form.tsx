@@ -7,8 +7,7 @@ import { useState, useTransition } from 'react'
 import { Spinner } from '@/components/ui/spinner'
 import { StatusMessage } from '@/components/ui/status-message'
 import { TextField } from '@/components/ui/text-field'
-import { SIGN_IN_UNAVAILABLE } from '@/lib/auth/messages'
-import { STORE_UNAVAILABLE } from '@/lib/messages'
+import { signInErrorMessage } from '@/lib/auth/messages'
 import { adoptGuestCartAction } from './actions'
 
 /** Signs in through next-auth's credentials provider, keeps the guest cart, and returns where the shopper was. */
@@ -26,7 +25,7 @@ export function SignInForm({ callbackPath, notice }: { callbackPath: string; not
         redirect: false,
       })
       if (!result?.ok) {
-        setError(result?.error === SIGN_IN_UNAVAILABLE ? STORE_UNAVAILABLE : 'Email or password is incorrect')
+        setError(signInErrorMessage(result?.error))
         return
       }
       await adoptGuestCartAction()

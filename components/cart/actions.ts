@@ -6,7 +6,7 @@ import { failed, succeeded, type ActionResult } from '@/components/ui/action-sta
 import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
 import { describeCommerceLayerError, isRateLimited } from '@/lib/commerce-layer/errors'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
-import { CHOOSE_QUANTITY, LINE_GONE, SHOP_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
+import { CHOOSE_QUANTITY, LINE_GONE, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { readCartId, shopperClient, writeCartId, writeCartItemCount } from '@/lib/shopper'
 
 // Server actions are public endpoints: every input is parsed, and a line item is touched only when it is
@@ -87,7 +87,7 @@ async function findLineInCart(client: Awaited<ReturnType<typeof shopperClient>>,
 
 function explainCartError(error: unknown): string {
   // Refused under the rate limit: nothing changed, the cart is as it was.
-  if (isRateLimited(error)) return SHOP_BUSY
+  if (isRateLimited(error)) return STORE_BUSY
   const problem = describeCommerceLayerError(error)
   if (!problem) {
     console.error('Cart action failed:', error)

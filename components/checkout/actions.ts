@@ -22,7 +22,7 @@ import {
   CART_GONE,
   FIX_HIGHLIGHTED_FIELDS,
   KLARNA_NOT_FOR_THIS_ORDER,
-  SHOP_BUSY,
+  STORE_BUSY,
   STORE_UNAVAILABLE,
 } from '@/lib/messages'
 import { clearCartId, currentShopper, readCartId, rememberPlacedOrder, type Shopper } from '@/lib/shopper'
@@ -55,7 +55,7 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
   try {
     opened = await openCheckout()
   } catch (error) {
-    if (isRateLimited(error)) return failed(SHOP_BUSY, { values })
+    if (isRateLimited(error)) return failed(STORE_BUSY, { values })
     console.error('Checkout could not load the order:', error)
     return failed(STORE_UNAVAILABLE, { values })
   }
@@ -106,7 +106,7 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
     }
   } catch (error) {
     const problem = describeCommerceLayerError(error)
-    if (problem?.status === 429) return failed(SHOP_BUSY, { fieldErrors, values })
+    if (problem?.status === 429) return failed(STORE_BUSY, { fieldErrors, values })
     if (problem?.status === 422) {
       return failed('Some details could not be saved. Please check them and try again.', { fieldErrors, values })
     }
@@ -147,7 +147,7 @@ export async function prepareKlarnaPaymentAction(): Promise<ActionResult<never, 
     })
   } catch (error) {
     const problem = describeCommerceLayerError(error)
-    if (problem?.status === 429) return failed(SHOP_BUSY)
+    if (problem?.status === 429) return failed(STORE_BUSY)
     if (problem?.status === 422) return failed(KLARNA_NOT_FOR_THIS_ORDER)
     console.error('Preparing the Klarna payment failed:', error)
     return failed(STORE_UNAVAILABLE)
@@ -177,7 +177,7 @@ export async function payWithKlarnaAction(input: {
   try {
     checkout = await getCheckout(shopper.client, cartId)
   } catch (error) {
-    if (isRateLimited(error)) return failed(SHOP_BUSY)
+    if (isRateLimited(error)) return failed(STORE_BUSY)
     console.error('Checkout could not load the order:', error)
     return failed(STORE_UNAVAILABLE)
   }
@@ -200,7 +200,7 @@ export async function payWithKlarnaAction(input: {
       })
     }
     // Not placed: the cart stays, and the same click works once the rate limit lets it through.
-    if (problem?.status === 429) return failed(SHOP_BUSY)
+    if (problem?.status === 429) return failed(STORE_BUSY)
     if (problem?.status === 422) return failed("This order can't be placed yet. Please check your details.")
     console.error('Placing the order failed:', error)
     return failed(STORE_UNAVAILABLE)

@@ -8,7 +8,7 @@ import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import { getOneClickReadiness, payWithSavedSource, type OneClickReadiness } from '@/lib/commerce-layer/wallet'
-import { CART_GONE, SHOP_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
+import { CART_GONE, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { clearCartId, readCartId, rememberPlacedOrder } from '@/lib/shopper'
 
 const sourceSchema = z.object({ sourceId: resourceIdSchema })
@@ -91,7 +91,7 @@ function explain(error: unknown): ActionResult {
     return failed("This order can't be placed yet. Please check your details above.", { next: 'details' })
   if (problem?.status === 404) return failed(CART_GONE)
   // Not placed: the cart stays, and the same click works once the rate limit lets it through.
-  if (problem?.status === 429) return failed(SHOP_BUSY)
+  if (problem?.status === 429) return failed(STORE_BUSY)
   console.error('One-click payment failed:', error)
   return failed(STORE_UNAVAILABLE)
 }

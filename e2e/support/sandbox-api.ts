@@ -6,20 +6,19 @@ export const sandboxUrl = () => process.env.E2E_SANDBOX_URL ?? 'http://localhost
 
 const JSON_API = { Accept: 'application/vnd.api+json', 'Content-Type': 'application/vnd.api+json' }
 
-export async function customerAccessToken(email: string, password: string): Promise<string> {
+/** A token from the sandbox's auth endpoint for the storefront's sales channel. */
+async function accessToken(grant: Record<string, string>, label: string): Promise<string> {
   const response = await fetch(`${sandboxUrl()}/oauth/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      grant_type: 'password',
-      username: email,
-      password,
-      client_id: 'sandbox-storefront',
-      scope: 'market:code:europe',
-    }),
+    body: JSON.stringify({ ...grant, client_id: 'sandbox-storefront', scope: 'market:code:europe' }),
   })
-  if (!response.ok) throw new Error(`password grant for ${email}: ${response.status}`)
+  if (!response.ok) throw new Error(`${label}: ${response.status}`)
   return ((await response.json()) as { access_token: string }).access_token
+}
+
+export function customerAccessToken(email: string, password: string): Promise<string> {
+  return accessToken({ grant_type: 'password', username: email, password }, `password grant for ${email}`)
 }
 
 async function getAsCustomer(email: string, password: string, path: string) {
@@ -103,7 +102,11 @@ export async function walletTokensOf(
 /** Moves the sandbox's clock (Klarna's authorizations and sessions expire by it); `reset` puts it back. */
 export async function moveSandboxClock(change: { advanceSeconds: number } | { reset: true }) {
   const body = 'reset' in change ? { reset: true } : { advance_seconds: change.advanceSeconds }
-  const response = await fetch(`${sandboxUrl()}/sandbox/clock`, { method: 'POST', body: JSON.stringify(body) })
+  const response = await fetch(`${sandboxUrl()}/sandbox/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) throw new Error(`clock: ${response.status}`)
 }
 
@@ -111,6 +114,21 @@ export async function moveSandboxClock(change: { advanceSeconds: number } | { re
 export async function stageSandboxFaults(faults: { latencyMs?: number; outageSeconds?: number } | 'reset') {
   const body =
     faults === 'reset' ? { reset: true } : { latency_ms: faults.latencyMs, outage_seconds: faults.outageSeconds }
-  const response = await fetch(`${sandboxUrl()}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
+  const response = await fetch(`${sandboxUrl()}/sandbox/faults`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
   if (!response.ok) throw new Error(`faults: ${response.status}`)
+}
+
+/** A customer made through the API (as the shop's sign-up does, with the sales channel's token). */
+export async function createCustomerThroughApi(email: string, password: string): Promise<void> {
+  const token = await accessToken({ grant_type: 'client_credentials' }, 'guest token')
+  const response = await fetch(`${sandboxUrl()}/api/customers`, {
+    method: 'POST',
+    headers: { ...JSON_API, Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ data: { type: 'customers', attributes: { email, password } } }),
+  })
+  if (!response.ok) throw new Error(`POST /api/customers for ${email}: ${response.status}`)
 }

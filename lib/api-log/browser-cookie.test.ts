@@ -2,11 +2,15 @@ import { NextRequest, NextResponse } from 'next/server'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 
 const config = vi.hoisted(() => ({ showApiLog: true }))
-vi.mock('@/lib/env', () => ({ env: () => ({ showApiLog: config.showApiLog }) }))
+vi.mock('@/lib/env', () => ({
+  env: () => ({ showApiLog: config.showApiLog, authSecret: 'test-secret-test-secret-test-secret-test' }),
+}))
 
 const { API_LOG_COOKIE, readApiLogBrowserId, withApiLogCookie } = await import('./browser-cookie')
+const { signValue } = await import('@/lib/security/signed-value')
 
-const KNOWN_ID = '0b5f8a52-6a4e-4f0e-9d55-3f1c1c7f2b10'
+const BROWSER_ID = '0b5f8a52-6a4e-4f0e-9d55-3f1c1c7f2b10'
+const KNOWN_ID = signValue('api-log', BROWSER_ID)
 
 function requestTo(path: string, { method = 'GET', cookie }: { method?: string; cookie?: string } = {}) {
   return new NextRequest(`http://localhost:3000${path}`, { method, headers: cookie ? { cookie } : {} })
@@ -32,7 +36,7 @@ describe('withApiLogCookie', () => {
     const response = await withApiLogCookie(requestTo('/products/MUG-STONE-350'), handle)
 
     const cookie = response.cookies.get(API_LOG_COOKIE)
-    expect(readApiLogBrowserId(cookie?.value)).toBe(cookie?.value)
+    expect(readApiLogBrowserId(cookie?.value)).toMatch(/^[0-9a-f-]{36}$/)
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'lax', path: '/' })
     expect(seen).toEqual([cookie?.value])
     // Passed on to the route as part of the request (Next.js's request override), not only set on the response.
@@ -70,6 +74,25 @@ describe('withApiLogCookie', () => {
       NextResponse.next(),
     )
     expect(readApiLogBrowserId(replaced.cookies.get(API_LOG_COOKIE)?.value)).not.toBeNull()
+  })
+
+  it('replaces a planted id: a well-formed UUID the server did not sign reads as no log', async () => {
+    expect(readApiLogBrowserId(BROWSER_ID)).toBeNull()
+    const { seen, handle } = recordingHandler()
+    const response = await withApiLogCookie(requestTo('/', { cookie: `${API_LOG_COOKIE}=${BROWSER_ID}` }), handle)
+    const issued = response.cookies.get(API_LOG_COOKIE)?.value
+    expect(readApiLogBrowserId(issued)).not.toBe(BROWSER_ID)
+    expect(seen).toEqual([issued])
+  })
+
+  it('starts a new log when the shopper signs in', async () => {
+    const response = await withApiLogCookie(
+      requestTo('/api/auth/callback/credentials', { method: 'POST', cookie: `${API_LOG_COOKIE}=${KNOWN_ID}` }),
+      async () => NextResponse.next(),
+    )
+    const id = response.cookies.get(API_LOG_COOKIE)?.value
+    expect(readApiLogBrowserId(id)).not.toBeNull()
+    expect(readApiLogBrowserId(id)).not.toBe(BROWSER_ID)
   })
 
   it('starts a new log when the shopper signs out', async () => {

@@ -7,7 +7,9 @@ const request = vi.hoisted(() => ({
   cookieReads: 0,
 }))
 
-vi.mock('@/lib/env', () => ({ env: () => ({ showApiLog: request.showApiLog }) }))
+vi.mock('@/lib/env', () => ({
+  env: () => ({ showApiLog: request.showApiLog, authSecret: 'test-secret-test-secret-test-secret-test' }),
+}))
 vi.mock('next/headers', () => ({
   cookies: async () => {
     request.cookieReads += 1
@@ -18,8 +20,10 @@ vi.mock('next/headers', () => ({
 }))
 
 const { apiLog, entriesForThisBrowser, fetchWithApiLog } = await import('./server')
+const { signValue } = await import('@/lib/security/signed-value')
 
 const BROWSER = '0b5f8a52-6a4e-4f0e-9d55-3f1c1c7f2b10'
+const BROWSER_COOKIE = signValue('api-log', BROWSER)
 const GRANT_URL = 'http://localhost:3001/oauth/token'
 const grantInit = {
   method: 'POST',
@@ -30,7 +34,7 @@ const fetchMock = vi.fn(async () =>
 )
 
 beforeEach(() => {
-  Object.assign(request, { showApiLog: true, cookie: BROWSER, cookieReads: 0 })
+  Object.assign(request, { showApiLog: true, cookie: BROWSER_COOKIE, cookieReads: 0 })
   fetchMock.mockClear()
   vi.stubGlobal('fetch', fetchMock)
   apiLog().forget(BROWSER)

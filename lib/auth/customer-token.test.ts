@@ -1,6 +1,12 @@
 import { describe, expect, it, vi } from 'vitest'
 import { AuthError, type TokenResponse } from '@/lib/commerce-layer/token'
-import { createCustomerTokenRefresher, needsRefresh, REFRESH_MARGIN_MS, type CustomerTokens } from './customer-token'
+import {
+  BUSY_BACKOFF_MS,
+  createCustomerTokenRefresher,
+  needsRefresh,
+  REFRESH_MARGIN_MS,
+  type CustomerTokens,
+} from './customer-token'
 
 const signedIn: CustomerTokens = {
   customerId: 'cust1',
@@ -77,5 +83,23 @@ describe('createCustomerTokenRefresher', () => {
     expect(refresh).toHaveBeenCalledTimes(1)
 
     expect((await refreshTokens(signedIn)).accessToken).toBe('access-3')
+  })
+
+  it('backs off after a 429: callers get the busy answer without a request until the back-off is over', async () => {
+    let clock = 9_000_000
+    const refresh = vi
+      .fn<(token: string) => Promise<TokenResponse>>()
+      .mockRejectedValueOnce(new AuthError(429, 'too_many_requests', 'Slow down'))
+      .mockResolvedValueOnce(grant(4, 9_100))
+    const refreshTokens = createCustomerTokenRefresher(refresh, { now: () => clock })
+
+    await expect(refreshTokens(signedIn)).rejects.toMatchObject({ status: 429 })
+    clock += BUSY_BACKOFF_MS - 1
+    await expect(refreshTokens(signedIn)).rejects.toMatchObject({ status: 429 })
+    expect(refresh).toHaveBeenCalledTimes(1)
+
+    clock += 1
+    expect((await refreshTokens(signedIn)).accessToken).toBe('access-4')
+    expect(refresh).toHaveBeenCalledTimes(2)
   })
 })

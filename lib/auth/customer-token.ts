@@ -1,4 +1,4 @@
-import { requestToken, type TokenResponse } from '@/lib/commerce-layer/token'
+import { AuthError, requestToken, type TokenResponse } from '@/lib/commerce-layer/token'
 
 /**
  * A signed-in customer's Commerce Layer tokens, as kept inside next-auth's encrypted JWT cookie.
@@ -41,6 +41,9 @@ type Refresher = (refreshToken: string) => Promise<TokenResponse>
 const refreshWithCommerceLayer: Refresher = (refreshToken) =>
   requestToken({ grant_type: 'refresh_token', refresh_token: refreshToken })
 
+/** After Commerce Layer answers 429, refreshes wait this long before asking again (its limit is per address). */
+export const BUSY_BACKOFF_MS = 10_000
+
 /**
  * Refreshes customer tokens one at a time per refresh token. Commerce Layer rotates refresh tokens (the old one
  * stops working), so two requests of one browser that both saw an old token must share one refresh, and a
@@ -52,10 +55,14 @@ export function createCustomerTokenRefresher(
 ) {
   const inFlight = new Map<string, Promise<CustomerTokens>>()
   const recent = new Map<string, { tokens: CustomerTokens; until: number }>()
+  // A 429 is Commerce Layer asking every caller from this address to slow down: the old tokens keep serving (they
+  // are refreshed minutes before they expire) and nobody asks again until the back-off is over.
+  let busy: { until: number; error: AuthError } | undefined
 
   return async function refreshCustomerTokens(current: CustomerTokens): Promise<CustomerTokens> {
     const remembered = recent.get(current.refreshToken)
     if (remembered && now() < remembered.until) return remembered.tokens
+    if (busy && now() < busy.until) throw busy.error
 
     let pending = inFlight.get(current.refreshToken)
     if (!pending) {
@@ -65,6 +72,10 @@ export function createCustomerTokenRefresher(
           recent.set(current.refreshToken, { tokens, until: now() + rememberMs })
           for (const [key, entry] of recent) if (now() >= entry.until) recent.delete(key)
           return tokens
+        })
+        .catch((error: unknown) => {
+          if (error instanceof AuthError && error.status === 429) busy = { until: now() + BUSY_BACKOFF_MS, error }
+          throw error
         })
         .finally(() => inFlight.delete(current.refreshToken))
       inFlight.set(current.refreshToken, pending)

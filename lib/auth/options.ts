@@ -1,10 +1,9 @@
 import CredentialsProvider from 'next-auth/providers/credentials'
-import { z } from 'zod'
-import { AuthError, requestToken } from '@/lib/commerce-layer/token'
+import { clientAddress } from '@/lib/client-address'
 import { env } from '@/lib/env'
-import { tokensFromGrant, type CustomerTokens } from './customer-token'
-import { SIGN_IN_UNAVAILABLE } from './messages'
+import { type CustomerTokens } from './customer-token'
 import { SESSION_MAX_AGE_SECONDS } from './session-cookie'
+import { signInWithPassword } from './sign-in'
 import type { NextAuthOptions } from 'next-auth'
 
 declare module 'next-auth' {
@@ -21,10 +20,10 @@ declare module 'next-auth' {
 declare module 'next-auth/jwt' {
   interface JWT {
     tokens?: CustomerTokens
+    /** Epoch milliseconds of the sign-in: the session ends SESSION_MAX_AGE_SECONDS after it, however active. */
+    signedInAt?: number
   }
 }
-
-const credentialsSchema = z.object({ email: z.email().max(254), password: z.string().min(1).max(200) })
 
 /**
  * next-auth with one Credentials provider that trades an email and password for a Commerce Layer customer
@@ -39,21 +38,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(credentials) {
-        const input = credentialsSchema.safeParse(credentials)
-        if (!input.success) return null
-        const email = input.data.email.toLowerCase()
-        try {
-          const grant = await requestToken({ grant_type: 'password', username: email, password: input.data.password })
-          const tokens = tokensFromGrant(grant, email)
-          return { id: tokens.customerId, email, tokens }
-        } catch (error) {
-          // Wrong credentials are a refusal; anything else means the store could not be asked, which the
-          // sign-in form must not present as a wrong password.
-          if (error instanceof AuthError && error.status < 500) return null
-          console.error('Sign-in failed:', error)
-          throw new Error(SIGN_IN_UNAVAILABLE)
-        }
+      authorize(credentials, request) {
+        const forwardedFor = request?.headers?.['x-forwarded-for'] as string | undefined
+        return signInWithPassword(credentials, clientAddress(forwardedFor))
       },
     }),
   ],
@@ -63,6 +50,7 @@ export const authOptions: NextAuthOptions = {
         token.sub = user.id
         token.email = user.email
         token.tokens = user.tokens
+        token.signedInAt = Date.now()
       }
       return token
     },

@@ -6,7 +6,10 @@
 
 const CHUNK_SIZE = 4096 - 163
 
-/** Two weeks: as long as Commerce Layer's refresh token lives. */
+/**
+ * Two weeks from sign-in, an absolute bound (lib/auth/ended-sessions.ts): as long as Commerce Layer's refresh token
+ * lives. Activity does not stretch it.
+ */
 export const SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60
 
 export function sessionCookieName(secure: boolean): string {

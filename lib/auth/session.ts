@@ -4,12 +4,14 @@ import { redirect } from 'next/navigation'
 import { decode } from 'next-auth/jwt'
 import { env } from '@/lib/env'
 import { isExpired, type CustomerTokens } from './customer-token'
+import { hasEnded, outlivedItsBound } from './ended-sessions'
 import { readSessionCookie, sessionCookieName, usesSecureCookies } from './session-cookie'
 
 /**
  * The signed-in customer of this request, with their Commerce Layer tokens, or null for a guest.
  * Reads next-auth's encrypted cookie on the server; an access token that has expired (the proxy could not
- * refresh it) counts as signed out rather than failing later with a 401.
+ * refresh it), a session that was signed out (a replayed cookie) or outlived its bound counts as signed out
+ * rather than failing later with a 401.
  */
 export async function currentCustomer(): Promise<CustomerTokens | null> {
   const store = await cookies()
@@ -18,7 +20,8 @@ export async function currentCustomer(): Promise<CustomerTokens | null> {
   try {
     const payload = await decode({ token: raw, secret: env().authSecret })
     const tokens = payload?.tokens
-    if (!tokens || isExpired(tokens)) return null
+    if (!tokens || isExpired(tokens) || outlivedItsBound(payload.signedInAt)) return null
+    if (await hasEnded(tokens.accessToken)) return null
     return tokens
   } catch {
     return null

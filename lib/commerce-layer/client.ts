@@ -1,5 +1,6 @@
 import { CommerceLayer } from '@commercelayer/sdk/bundle'
 import { fetchWithApiLog } from '@/lib/api-log/server'
+import { rememberEndedToken } from '@/lib/auth/ended-sessions'
 import { env } from '@/lib/env'
 import { retryAfterMs } from './retry-after'
 
@@ -27,7 +28,15 @@ async function commerceLayerFetch(input: string | URL | Request, init?: RequestI
     throw new TypeError('commerceLayerFetch takes a URL and an init, not a Request')
   const url = typeof input === 'string' ? input : input.href
   const target = url.startsWith(sdkOrigin) ? apiOrigin + url.slice(sdkOrigin.length) : url
-  return fetchRetryingBusyReads(target, { ...init, cache: 'no-store' })
+  const response = await fetchRetryingBusyReads(target, { ...init, cache: 'no-store' })
+  // A token Commerce Layer refuses (revoked at a sign-out this process forgot, or otherwise dead) is remembered as
+  // ended: the proxy then signs out the session that carries it, at the browser's next request.
+  if (response.status === 401) {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(new Headers(init?.headers).get('authorization') ?? '')?.[1]
+    if (bearer)
+      await rememberEndedToken(bearer).catch((error) => console.error('Could not remember a dead token:', error))
+  }
+  return response
 }
 
 /** How long, in all, a read may wait out Commerce Layer's rate limit before the page says the shop is busy. */

@@ -69,6 +69,22 @@ export async function requestToken(grant: Grant): Promise<TokenResponse> {
   return tokenResponseSchema.parse(body)
 }
 
+/**
+ * Ends a token at Commerce Layer before it expires (`POST /oauth/revoke`, as Commerce Layer documents it: the
+ * client id and the access or refresh token). A revoked access token answers 401 INVALID_TOKEN from then on.
+ */
+export async function revokeToken(token: string): Promise<void> {
+  const { authOrigin, clientId } = env().commerceLayer
+  const response = await fetchWithApiLog(`${authOrigin}/oauth/revoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify({ client_id: clientId, token }),
+    cache: 'no-store',
+  })
+  if (!response.ok)
+    throw new AuthError(response.status, 'revoke_failed', `Token revocation failed (${response.status})`)
+}
+
 export type CachedToken = { accessToken: string; expiresAt: number }
 
 /**

@@ -30,7 +30,10 @@ const webhooks = {
   url: process.env.SANDBOX_WEBHOOK_URL || undefined,
   ...(process.env.SANDBOX_WEBHOOK_SECRET ? { secret: process.env.SANDBOX_WEBHOOK_SECRET } : {}),
 }
-const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly, rateLimits, webhooks })
+// A name the sandbox is reached under besides localhost (e.g. a container's), for its doors' Host check.
+const hostNames = (process.env.SANDBOX_HOSTNAME ?? '').split(',').filter(Boolean)
+
+const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly, rateLimits, webhooks, hostNames })
 if (resetOnly) {
   sandbox.db.close()
   console.log(`Sandbox database ${dbPath} wiped and seeded again.`)

@@ -11,6 +11,9 @@
  * - writes: 200 a minute for all of them together, 50 per endpoint in 10 s.
  * An endpoint is the resource type (`/api/orders` and `/api/orders/:id` are one).
  */
+import { HttpError } from './http/errors'
+import type { Context } from './http/context'
+
 export type Window = { limit: number; intervalSeconds: number }
 export type RateLimitProfile = {
   token: Window
@@ -133,4 +136,18 @@ export class RateLimits {
     if (drop > 0) times.splice(0, drop)
     return times
   }
+}
+
+/**
+ * Counts a request against the limits it falls under: over one, a 429 in the shape of the request's API (thrown,
+ * so nothing else happens); under them, the tightest window's headers on the answer.
+ */
+export function enforceRateLimit(rateLimits: RateLimits, ctx: Context): void {
+  const verdict = rateLimits.check(ctx.req.socket.remoteAddress ?? '', ctx.method, ctx.path)
+  if (!verdict) return
+  if (!verdict.allowed) {
+    const refusal = ctx.renderError(429, 'Too many requests', 'This IP sent more requests than the rate limit allows.')
+    throw new HttpError(refusal.status, refusal.body, refusal.contentType, verdict.headers)
+  }
+  for (const [name, value] of Object.entries(verdict.headers)) ctx.res.setHeader(name, value)
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { request as httpRequest } from 'node:http'
 import { startTestSandbox, type TestSandbox } from './helpers'
+
+const JSON_BODY = { 'Content-Type': 'application/json' }
 
 describe('sandbox doors and the router', () => {
   let sandbox: TestSandbox
@@ -26,16 +29,24 @@ describe('sandbox doors and the router', () => {
 
   it('moves the clock forward and back', async () => {
     const start = sandbox.clock.now()
-    const moved = await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: '{"advance_seconds":3600}' })
+    const moved = await fetch(`${sandbox.origin}/sandbox/clock`, {
+      method: 'POST',
+      headers: JSON_BODY,
+      body: '{"advance_seconds":3600}',
+    })
     expect(moved.status).toBe(200)
     expect(sandbox.clock.now() - start).toBeGreaterThanOrEqual(3_600_000)
-    await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: '{"reset":true}' })
+    await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', headers: JSON_BODY, body: '{"reset":true}' })
     expect(sandbox.clock.now() - start).toBeLessThan(60_000)
   })
 
   it('refuses a malformed clock request and an unknown route', async () => {
-    expect((await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'nope' })).status).toBe(400)
-    expect((await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', body: 'null' })).status).toBe(400)
+    expect(
+      (await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', headers: JSON_BODY, body: 'nope' })).status,
+    ).toBe(400)
+    expect(
+      (await fetch(`${sandbox.origin}/sandbox/clock`, { method: 'POST', headers: JSON_BODY, body: 'null' })).status,
+    ).toBe(400)
     expect((await fetch(`${sandbox.origin}/nowhere`)).status).toBe(404)
   })
 
@@ -48,6 +59,7 @@ describe('sandbox doors and the router', () => {
   it('refuses a body over 1 MB with 413', async () => {
     const response = await fetch(`${sandbox.origin}/sandbox/clock`, {
       method: 'POST',
+      headers: JSON_BODY,
       body: 'x'.repeat(1024 * 1024 + 1),
     })
     expect(response.status).toBe(413)
@@ -119,7 +131,7 @@ describe('staged faults', () => {
   afterAll(() => sandbox.close())
 
   const post = (body: unknown) =>
-    fetch(`${sandbox.origin}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
+    fetch(`${sandbox.origin}/sandbox/faults`, { method: 'POST', headers: JSON_BODY, body: JSON.stringify(body) })
 
   it('cuts Commerce Layer connections during an outage, keeps its own doors, and recovers', async () => {
     expect((await post({ outage_seconds: 60 })).status).toBe(200)
@@ -148,5 +160,66 @@ describe('staged faults', () => {
     expect((await post({})).status).toBe(400)
     expect((await post({ latency_ms: -1 })).status).toBe(400)
     expect((await post({ outage_seconds: 'long' })).status).toBe(400)
+  })
+})
+
+describe('the doors refuse what a web page could send them', () => {
+  let sandbox: TestSandbox
+  beforeAll(async () => {
+    sandbox = await startTestSandbox({ hostNames: ['sandbox.internal'] })
+  })
+  afterAll(() => sandbox.close())
+
+  /** node:http, because fetch will not send a Host header of our choosing. */
+  const send = (path: string, options: { method?: string; host?: string; headers?: Record<string, string> } = {}) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+      const { port } = new URL(sandbox.origin)
+      const request = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path,
+          method: options.method ?? 'GET',
+          headers: { host: options.host ?? `127.0.0.1:${port}`, ...options.headers },
+        },
+        (response) => {
+          let body = ''
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()))
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }))
+        },
+      )
+      request.on('error', reject)
+      request.end(options.method === 'POST' ? '{"outage_seconds": 30}' : undefined)
+    })
+
+  it('refuses a cross-site text/plain POST to a door, and stages nothing', async () => {
+    const staged = await send('/sandbox/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://evil.example' },
+    })
+    expect(staged.status).toBe(415)
+    expect(staged.headers['access-control-allow-origin']).toBeUndefined()
+    expect(await (await fetch(`${sandbox.origin}/sandbox/faults`)).json()).toMatchObject({ outage_until: null })
+    for (const path of ['/sandbox/clock', '/klarna/sandbox/sessions/any/authorize']) {
+      expect((await send(path, { method: 'POST', headers: { 'content-type': 'text/plain' } })).status).toBe(415)
+    }
+  })
+
+  it('refuses a foreign Host (DNS rebinding), on reads too', async () => {
+    for (const path of ['/sandbox/requests', '/klarna/sandbox/orders', '/sandbox/health']) {
+      const rebound = await send(path, { host: 'evil.example:3001' })
+      expect(rebound.status, path).toBe(403)
+      expect(rebound.body).not.toContain('"data"')
+    }
+  })
+
+  it('answers under loopback names and its configured one', async () => {
+    for (const host of ['localhost:3001', '127.0.0.1', '[::1]:3001', 'sandbox.internal:3001', 'SANDBOX.internal']) {
+      expect((await send('/sandbox/requests', { host })).status, host).toBe(200)
+    }
+  })
+
+  it('leaves the Commerce Layer and Klarna APIs to their own rules', async () => {
+    expect((await send('/api/skus', { host: 'evil.example' })).status).toBe(401)
   })
 })

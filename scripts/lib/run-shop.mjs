@@ -4,6 +4,17 @@ import concurrently from 'concurrently'
 
 export const ports = { shop: process.env.PORT ?? '3000', sandbox: process.env.SANDBOX_PORT ?? '3001' }
 
+/**
+ * Where the storefront listens: loopback only, unless HOSTNAME says otherwise (`HOSTNAME=0.0.0.0` for the LAN, a
+ * container's name…). A default start is a developer's, with a sandbox anyone reaching it could sign in to.
+ */
+export function listenHost(environment = process.env) {
+  const host = environment.HOSTNAME?.trim() || '127.0.0.1'
+  // It lands in a shell command line: a host name or an address, nothing else.
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(host)) throw new Error(`HOSTNAME must be a host name or an address, not "${host}".`)
+  return host
+}
+
 /** No CL_* variable set: the storefront talks to the sandbox, so the sandbox runs too. */
 export const usesSandbox = !process.env.CL_CLIENT_ID && !process.env.CL_ORGANIZATION && !process.env.CL_MARKET
 
@@ -13,7 +24,8 @@ export function runShop({ sandboxCommand, shopCommand }) {
     { name: 'shop', command: shopCommand, prefixColor: 'green' },
   ]
   console.log(
-    `Storefront: http://localhost:${ports.shop}` + (usesSandbox ? `   Sandbox: http://localhost:${ports.sandbox}` : ''),
+    `Storefront: http://${listenHost() === '127.0.0.1' ? 'localhost' : listenHost()}:${ports.shop}` +
+      (usesSandbox ? `   Sandbox: http://localhost:${ports.sandbox}` : ''),
   )
   const { result } = concurrently(commands, {
     killOthersOn: ['failure', 'success'],

@@ -1,4 +1,4 @@
-import { registerOAuthRoutes } from './auth/oauth'
+import { registerOAuthRoutes, registerRevokeRoute } from './auth/oauth'
 import { registerCatalogDoors } from './catalog-doors'
 import { TokenService } from './auth/tokens'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
@@ -10,7 +10,7 @@ import { seedCore } from './seed'
 import { Store } from './store'
 import type { Api } from './api'
 import type { SandboxModule } from '../module'
-import type { ResourceDef } from './jsonapi/resource'
+import type { ResourceDef } from './api'
 
 /**
  * The Commerce Layer stand-in: the auth host's `POST /oauth/token` and the Core API under `/api`, on SQLite.
@@ -32,6 +32,7 @@ export const commerceLayerModule: SandboxModule = {
       inFlight: new Map(),
     }
     registerOAuthRoutes(router, api)
+    registerRevokeRoute(router, api)
     registerApiRoutes(router, api)
     registerCatalogDoors(router, store, services)
   },

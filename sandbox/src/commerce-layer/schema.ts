@@ -136,4 +136,9 @@ CREATE VIEW cl_customer_addresses_with_address AS SELECT ca.rowid AS rowid, ca.*
   a.phone AS address_phone
   FROM cl_customer_addresses ca JOIN cl_addresses a ON a.id = ca.address_id;`,
   },
+  {
+    // Access tokens revoked before they expire (POST /oauth/revoke); only their SHA-256, kept until they expire.
+    id: 'core-003-revoked-access-tokens',
+    sql: `CREATE TABLE cl_revoked_access_tokens (token_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
+  },
 ]

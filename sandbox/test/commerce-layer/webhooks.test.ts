@@ -52,6 +52,7 @@ describe('webhooks', () => {
   it('a price changed through the door: prices.update, signed, naming the SKU', async () => {
     const answer = await fetch(`${sandbox.origin}/sandbox/catalog/prices`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ sku_code: 'MUG-STONE-350', amount_cents: 1990 }),
     })
     expect(answer.status).toBe(200)
@@ -70,6 +71,7 @@ describe('webhooks', () => {
   it('stock changed through the door: stock_items.update', async () => {
     const answer = await fetch(`${sandbox.origin}/sandbox/catalog/stock`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ sku_code: 'BOWL-OAK-24', quantity: 3 }),
     })
     expect(answer.status).toBe(200)
@@ -98,7 +100,11 @@ describe('webhooks', () => {
 
   it('wrong input at the doors is a 400 and sends nothing', async () => {
     const before = received.length
-    const answer = await fetch(`${sandbox.origin}/sandbox/catalog/prices`, { method: 'POST', body: '{"sku_code": 1}' })
+    const answer = await fetch(`${sandbox.origin}/sandbox/catalog/prices`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"sku_code": 1}',
+    })
     expect(answer.status).toBe(400)
     await sandbox.webhooks.settled()
     expect(received.length).toBe(before)

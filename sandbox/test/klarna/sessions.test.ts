@@ -123,6 +123,7 @@ describe('Klarna stand-in: sessions', () => {
     const { session_id } = await createSession(sandbox.origin)
     await fetch(`${sandbox.origin}/sandbox/clock`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ advance_seconds: 40 * 3600 }),
     })
     expect(
@@ -134,6 +135,7 @@ describe('Klarna stand-in: sessions', () => {
     ).toBe(204)
     await fetch(`${sandbox.origin}/sandbox/clock`, {
       method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ advance_seconds: 40 * 3600 }),
     })
     expect((await klarna(sandbox.origin, 'GET', `/klarna/payments/v1/sessions/${session_id}`)).status).toBe(200)

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../seed-constants'
 import { authError } from '../jsonapi/errors'
 import { own } from '../own'
-import { passwordMatches } from './passwords'
+import { hashPasswordSync, passwordMatches } from './passwords'
+import { hashToken, revokeRefreshToken } from './revocations'
 import { CUSTOMER_TOKEN_SECONDS, SALES_CHANNEL_TOKEN_SECONDS, type TokenService } from './tokens'
 import type { Clock } from '../../clock'
 import type { Context } from '../../http/context'
@@ -25,6 +26,9 @@ const grantSchema = z.object({
 type GrantRequest = z.infer<typeof grantSchema>
 
 type Market = { id: string; code: string | null }
+
+/** Checked against when the email is unknown, so that refusal costs what a wrong password costs. */
+const UNKNOWN_CUSTOMER_HASH = hashPasswordSync(randomBytes(16).toString('base64'))
 
 const invalidClient = (detail: string) => authError(401, 'UNAUTHORIZED', 'invalid_client', detail)
 const invalidGrant = (detail: string) => authError(401, 'UNAUTHORIZED', 'invalid_grant', detail)
@@ -91,8 +95,10 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
         'SELECT id, password_hash FROM cl_customers WHERE email = ?',
         grant.username.trim(),
       )
-      // Same answer for an unknown email and a wrong password: the endpoint must not tell which emails exist.
-      if (!customer || !(await passwordMatches(grant.password, customer.password_hash))) {
+      // Same answer, and the same work (a hash is checked either way), for an unknown email and a wrong password:
+      // neither the words nor the time may tell which emails exist.
+      const matches = await passwordMatches(grant.password, customer?.password_hash ?? UNKNOWN_CUSTOMER_HASH)
+      if (!customer || !matches) {
         throw invalidGrant('The email or password is not correct.')
       }
       return issue(ctx, market, (grant.scope ?? '').trim(), customer.id)
@@ -130,6 +136,25 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
   })
 }
 
+const revokeSchema = z.object({ client_id: z.string().optional(), token: z.string().min(1) })
+
+/**
+ * `POST /oauth/revoke` `{client_id, token}`: ends an access token or a refresh token before it expires (Commerce
+ * Layer's documented revocation). A revoked access token answers 401 INVALID_TOKEN on /api from then on. As OAuth's
+ * revocation (RFC 7009) asks, a token that is unknown or already dead answers 200 too: there is nothing left to end.
+ */
+export function registerRevokeRoute(router: Router, deps: { store: Store; clock: Clock; tokens: TokenService }) {
+  router.post('/oauth/revoke', async (ctx) => {
+    const input = revokeSchema.safeParse(await readGrantBody(ctx))
+    if (!input.success) throw invalidRequest('invalid_request', 'The body must be an object with client_id and token.')
+    if (input.data.client_id !== SANDBOX_SALES_CHANNEL_CLIENT_ID) {
+      throw invalidClient(`Unknown client_id "${input.data.client_id ?? ''}".`)
+    }
+    if (!revokeRefreshToken(deps.store, deps.clock, input.data.token)) await deps.tokens.revoke(input.data.token)
+    ctx.send(200, {}, 'application/json', { 'Cache-Control': 'no-store' })
+  })
+}
+
 /** The grant, as JSON or form-encoded (what the auth host takes); any other media type is a 415. */
 async function readGrantBody(ctx: Context): Promise<unknown> {
   const given = ctx.header('content-type') ?? ''
@@ -145,8 +170,6 @@ async function readGrantBody(ctx: Context): Promise<unknown> {
     `Send the grant as application/json or application/x-www-form-urlencoded, not "${given}".`,
   )
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 function createRefreshToken(store: Store, clock: Clock, customerId: string, marketId: string, scope: string): string {
   const token = randomBytes(32).toString('base64url')

@@ -3,6 +3,7 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
 import { stableResourceId } from '../../ids'
 import { SANDBOX_ORGANIZATION_SLUG, SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../seed-constants'
+import { RevokedAccessTokens } from './revocations'
 import type { Clock } from '../../clock'
 import type { Store } from '../store'
 
@@ -43,12 +44,23 @@ export type TokenFailure = 'expired' | 'invalid'
 export class TokenService {
   private readonly key: Uint8Array
   private readonly verified = new Map<string, Caller>()
+  private readonly revoked: RevokedAccessTokens
 
   constructor(
     store: Store,
     private readonly clock: Clock,
   ) {
     this.key = loadSigningKey(store)
+    this.revoked = new RevokedAccessTokens(store, clock)
+  }
+
+  /** Ends a token before it expires (POST /oauth/revoke): from now on it is `invalid`. False if it is not ours. */
+  async revoke(token: string): Promise<boolean> {
+    const caller = await this.verify(token)
+    if (typeof caller === 'string') return false
+    this.revoked.add(token, caller.expiresAt)
+    this.verified.delete(token)
+    return true
   }
 
   async sign(
@@ -94,6 +106,7 @@ export class TokenService {
         currentDate: new Date(this.clock.now()),
       })
       const claims = claimsSchema.parse(payload)
+      if (this.revoked.has(token)) return 'invalid'
       const caller: Caller = {
         marketId: claims.market.id[0] as string,
         customerId: claims.owner?.id ?? null,
