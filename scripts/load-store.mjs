@@ -110,7 +110,8 @@ try {
         quantity: '1',
       })
       if (added.result?.status !== 'success') throw new Error(`add to cart: ${JSON.stringify(added.result)}`)
-      entry.openCart = shopper.jar.get('cart')
+      // The cart cookie is the order id, signed (`<id>.<signature>`, lib/security/signed-value.ts).
+      entry.openCart = shopper.jar.get('cart')?.split('.')[0]
       entry.carts.add(entry.openCart)
       await think()
       const checkoutHtml = await shopper.page('checkout page', '/checkout')
