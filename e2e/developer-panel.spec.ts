@@ -12,11 +12,13 @@ async function openDeveloperPanel(page: Page): Promise<Locator> {
   return panel
 }
 
-/** The panel's entry carrying a seed document badge, opened to its request body. */
+/** The panel's entry carrying the badge of a step of Commerce Layer's guide, opened to its request body. */
 async function seedStepEntry(panel: Locator, step: 1 | 2): Promise<Locator> {
-  const entry = panel
-    .getByTestId('api-log-entry')
-    .filter({ has: panel.page().getByRole('link', { name: `Seed document, step ${step}` }) })
+  const entry = panel.getByTestId('api-log-entry').filter({
+    has: panel.page().getByRole('link', {
+      name: `From Commerce Layer's guide, step ${step}`,
+    }),
+  })
   await expect(entry).toHaveCount(1)
   await entry.locator('summary').first().click()
   await expect(entry.getByTestId('request-body')).toBeVisible()
@@ -31,7 +33,9 @@ function expectNoSecrets(text: string, klarnaCustomerToken: string) {
 }
 
 test.describe('the Developer panel', () => {
-  test("shows the seed document's two requests as this browser made them, and no secret", async ({ page }) => {
+  test("shows the two requests of Commerce Layer's guide as this browser made them, and no secret", async ({
+    page,
+  }) => {
     // A first purchase that saves Klarna (step 1)…
     const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'devpanel')
     const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
@@ -41,7 +45,7 @@ test.describe('the Developer panel', () => {
     const firstOrderPath = (await save.locator('summary').first().textContent())?.match(
       /\/api\/orders\/([A-Za-z0-9]+)\?include=available_customer_payment_sources/,
     )
-    expect(firstOrderPath, 'the save carries the include of the seed document').not.toBeNull()
+    expect(firstOrderPath, "the save carries the include of Commerce Layer's guide").not.toBeNull()
     await expect(save.locator('summary').first()).toContainText('PATCH')
     await expect(save.locator('summary').first()).toContainText('200')
     await expect(save.getByTestId('request-body')).toContainText('"_save_payment_source_to_customer_wallet": true')
@@ -80,14 +84,14 @@ test.describe('the Developer panel', () => {
     // Newest first: the one-click payment is listed above the save that made it possible.
     const entries = panel.getByTestId('api-log-entry')
     const order = await entries.evaluateAll((items) => items.map((item) => item.textContent ?? ''))
-    expect(order.findIndex((text) => text.includes('Seed document, step 2'))).toBeLessThan(
-      order.findIndex((text) => text.includes('Seed document, step 1')),
+    expect(order.findIndex((text) => text.includes("From Commerce Layer's guide, step 2"))).toBeLessThan(
+      order.findIndex((text) => text.includes("From Commerce Layer's guide, step 1")),
     )
 
     expectNoSecrets((await panel.textContent()) ?? '', saved!.token)
 
     // The badge leads to the README's explanation, served by the storefront.
-    const readme = await reuse.getByRole('link', { name: 'Seed document, step 2' }).getAttribute('href')
+    const readme = await reuse.getByRole('link', { name: "From Commerce Layer's guide, step 2" }).getAttribute('href')
     await page.goto(readme!)
     await expect(page.getByRole('heading', { name: 'Step 2: pay with the saved source' })).toBeVisible()
   })
