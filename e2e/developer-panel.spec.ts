@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import { moveSandboxClock, walletTokensOf } from './support/sandbox-api'
+import { placeKlarnaOrder } from './support/seed'
 import { addToCart, DEMO_PASSWORD, NEW_EMAIL, signIn, signOut } from './support/shopper'
-import { newCustomerWithSavedKlarna } from './support/wallet'
 
 /** Opens the Developer panel from the footer and answers the dialog. */
 async function openDeveloperPanel(page: Page): Promise<Locator> {
@@ -14,11 +15,9 @@ async function openDeveloperPanel(page: Page): Promise<Locator> {
 
 /** The panel's entry carrying the badge of a step of Commerce Layer's guide, opened to its request body. */
 async function seedStepEntry(panel: Locator, step: 1 | 2): Promise<Locator> {
-  const entry = panel.getByTestId('api-log-entry').filter({
-    has: panel.page().getByRole('link', {
-      name: `From Commerce Layer's guide, step ${step}`,
-    }),
-  })
+  const entry = panel
+    .getByTestId('api-log-entry')
+    .filter({ has: panel.page().getByRole('link', { name: `From Commerce Layer's guide, step ${step}` }) })
   await expect(entry).toHaveCount(1)
   await entry.locator('summary').first().click()
   await expect(entry.getByTestId('request-body')).toBeVisible()
@@ -35,10 +34,16 @@ function expectNoSecrets(text: string, klarnaCustomerToken: string) {
 test.describe('the Developer panel', () => {
   test("shows the two requests of Commerce Layer's guide as this browser made them, and no secret", async ({
     page,
+    newCustomer,
+    readyCart,
   }) => {
-    // A first purchase that saves Klarna (step 1)…
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'devpanel')
-    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
+    // A first purchase (seeded), saved to the wallet from its confirmation page (step 1)…
+    const { orderId } = await placeKlarnaOrder(newCustomer)
+    await page.goto(`/orders/${orderId}`)
+    await page.getByRole('button', { name: 'Save Klarna to my wallet' }).click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+    const sourceName = (await page.getByTestId('saved-source-name').textContent())?.trim() ?? ''
+    const [saved] = await walletTokensOf(newCustomer.email, DEMO_PASSWORD)
     let panel = await openDeveloperPanel(page)
 
     const save = await seedStepEntry(panel, 1)
@@ -56,7 +61,7 @@ test.describe('the Developer panel', () => {
     await expect(saveAnswer).toContainText(`"id": "${saved!.id}"`)
     await expect(saveAnswer).toContainText('"payment_source_token": "[redacted]"')
 
-    // The sign-up's password grant is there too, its secrets redacted.
+    // The sign-in's password grant is there too, its secrets redacted.
     const grant = panel
       .getByTestId('api-log-entry')
       .filter({ hasText: 'POST /oauth/token' })
@@ -70,7 +75,7 @@ test.describe('the Developer panel', () => {
     await expect(page.getByRole('button', { name: 'Developer' })).toBeFocused()
 
     // …then a one-click purchase with the saved source (step 2).
-    await addToCart(page, 'MUG-STONE-350')
+    await readyCart([{ sku: 'MUG-STONE-350' }], { as: newCustomer })
     await page.goto('/checkout')
     await page.getByRole('button', { name: `Pay with ${sourceName}` }).click()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
