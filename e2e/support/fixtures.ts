@@ -1,4 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test'
+import { CART_COOKIE } from '@/lib/cart-cookie'
 import { customerAccessToken } from './sandbox-api'
 import {
   createCustomer,
@@ -55,8 +56,8 @@ export const test = base.extend<Fixtures>({
         email: customer?.email ?? email ?? uniqueEmail('guest'),
         customerToken,
       })
-      // The storefront's cart cookie (lib/shopper.ts) holds the order id.
-      await page.context().addCookies([{ name: 'cart', value: orderId, url: baseURL! }])
+      // The storefront's cart cookie holds the order id; with no recorded count beside it, the header reads it.
+      await page.context().addCookies([{ name: CART_COOKIE, value: orderId, url: baseURL! }])
       return orderId
     })
   },
