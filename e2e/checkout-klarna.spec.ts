@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
   approveInKlarnaDialog,
   expectKlarnaReady,
@@ -7,9 +7,10 @@ import {
   klarnaDialog,
   payWithKlarna,
 } from './support/checkout'
+import { expect, test } from './support/fixtures'
 import { klarnaOrders, lastRequestSeq, moveSandboxClock, requestLogSince, walletOf } from './support/sandbox-api'
-import { addToCart, DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from './support/shopper'
-import { newCustomerWithSavedKlarna } from './support/wallet'
+import { createCustomer } from './support/seed'
+import { addToCart, DEMO_PASSWORD, signIn, uniqueEmail } from './support/shopper'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   // Klarna's own frames are Klarna's; the shop answers for its page.
@@ -55,10 +56,20 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByText('Fill in your details above to pay with Klarna.')).toBeVisible()
   })
 
-  test('a signed-in purchase saves Klarna to the wallet, with the documented request', async ({ page }) => {
+  test('a signed-in purchase saves Klarna to the wallet, with the documented request', async ({
+    page,
+    newCustomer,
+    readyCart,
+  }) => {
+    const { email } = newCustomer
+    await readyCart([{ sku: 'TOWEL-LINEN-SAGE' }], { as: newCustomer })
     const before = await lastRequestSeq()
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page)
-    expect(sourceName).toMatch(/^Klarna · Pay later · s•••@example\.com$/)
+    await page.goto('/checkout')
+    await expect(page.getByLabel('Save Klarna for faster checkout next time')).toBeChecked()
+    await payWithKlarna(page)
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+    const sourceName = (await page.getByTestId('saved-source-name').textContent())?.trim() ?? ''
+    expect(sourceName).toBe(`Klarna · Pay later · ${email[0]}•••@example.com`)
     await expectNoSeriousAccessibilityViolations(page)
 
     // The save is exactly the first request of "Reusing the payment source": its include and its body.
@@ -85,12 +96,15 @@ test.describe('checkout with Klarna', () => {
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 
-  test('a purchase without saving, then saving once from the confirmation page', async ({ page }) => {
-    const email = uniqueEmail('later')
-    await signUp(page, email)
-    await addToCart(page, 'CANDLE-FIG-200')
+  test('a purchase without saving, then saving once from the confirmation page', async ({
+    page,
+    newCustomer,
+    readyCart,
+  }) => {
+    const { email } = newCustomer
+    await readyCart([{ sku: 'CANDLE-FIG-200' }], { as: newCustomer })
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, {})
+    await expectKlarnaReady(page)
     await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
     await payWithKlarna(page)
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(0)
@@ -109,9 +123,7 @@ test.describe('checkout with Klarna', () => {
   })
 
   test('a guest who signs in halfway through checkout can still save Klarna', async ({ page }) => {
-    const email = uniqueEmail('midway')
-    await signUp(page, email)
-    await signOut(page)
+    const { email } = await createCustomer(uniqueEmail('midway'))
 
     // As a guest, far enough that Klarna's session is opened (for a guest, it cannot make a customer token)…
     await addToCart(page, 'MUG-STONE-350')
@@ -127,10 +139,10 @@ test.describe('checkout with Klarna', () => {
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 
-  test('Klarna refusing the shopper (+denied) keeps the cart and greys Klarna out', async ({ page }) => {
-    await addToCart(page, 'BOWL-OAK-24', 2)
+  test('Klarna refusing the shopper (+denied) keeps the cart and greys Klarna out', async ({ page, readyCart }) => {
+    await readyCart([{ sku: 'BOWL-OAK-24', quantity: 2 }], { email: uniqueEmail('refused+denied') })
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('refused+denied') })
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
     await approveInKlarnaDialog(page)
     await expect(page.getByText("Klarna can't be used for this order. Your cart is still here.")).toBeVisible()
@@ -141,10 +153,10 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('cart-line')).toContainText('Oak Serving Bowl')
   })
 
-  test('closing Klarna’s dialog changes nothing', async ({ page }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('closing Klarna’s dialog changes nothing', async ({ page, readyCart }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('closer') })
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
     await klarnaDialog(page).getByRole('button', { name: 'Close Klarna and go back to the shop' }).click()
     await expectKlarnaReady(page)
@@ -155,10 +167,14 @@ test.describe('checkout with Klarna', () => {
     await payWithKlarna(page)
   })
 
-  test('a cart changed after the Klarna payment was made is paid at its new total', async ({ page, context }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('a cart changed after the Klarna payment was made is paid at its new total', async ({
+    page,
+    context,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('changer') })
+    await expectKlarnaReady(page)
     await expect(page.getByTestId('checkout-total')).toHaveText('€18.00')
 
     // Another tab adds a teapot while this one still shows the old Klarna session.
@@ -178,10 +194,13 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('order-total')).toHaveText('€82.00')
   })
 
-  test('an authorization that expired before the order was placed asks to authorize again', async ({ page }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('an authorization that expired before the order was placed asks to authorize again', async ({
+    page,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('slow') })
+    await expectKlarnaReady(page)
 
     // Klarna approves, then 61 minutes pass before the shop places the order: the approval has expired.
     await page.route('**/checkout', async (route) => {
@@ -207,10 +226,10 @@ test.describe('checkout with Klarna', () => {
     await payWithKlarna(page)
   })
 
-  test('a double click on "Pay with Klarna" opens one dialog and places one order', async ({ page }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('a double click on "Pay with Klarna" opens one dialog and places one order', async ({ page, readyCart }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('double') })
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).dblclick()
     await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(1)
     await approveInKlarnaDialog(page)

@@ -1,15 +1,9 @@
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { expectKlarnaReady, payWithKlarna } from './support/checkout'
-import {
-  klarnaOrders,
-  lastRequestSeq,
-  requestLogSince,
-  setKlarnaCustomerTokenStatus,
-  walletTokensOf,
-} from './support/sandbox-api'
+import { expect, test } from './support/fixtures'
+import { klarnaOrders, lastRequestSeq, requestLogSince, setKlarnaCustomerTokenStatus } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
-import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
-import { newCustomerWithSavedKlarna } from './support/wallet'
+import { addToCart, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
 
 /** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
 async function countClicks(page: Page) {
@@ -71,11 +65,15 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     expect(log.filter((entry) => entry.path.startsWith('/klarna/payments/v1/sessions'))).toHaveLength(0)
   })
 
-  test('the whole loop: buy through Klarna and save, then buy again with one click', async ({ page }) => {
-    const { sourceName } = await newCustomerWithSavedKlarna(page, 'loop')
-    await addToCart(page, 'BOARD-WALNUT-40')
+  // Saving after a purchase through Klarna's dialog is checkout-klarna.spec.ts's subject; here it is seeded.
+  test('a customer who saved Klarna pays the next order with one click', async ({
+    page,
+    savedKlarnaCustomer,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'BOARD-WALNUT-40' }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
-    await savedSourceButton(page, sourceName).click()
+    await savedSourceButton(page, savedKlarnaCustomer.sourceName).click()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
     await expect(page.getByTestId('order-total')).toHaveText('€55.00')
     await expect(page.getByText(/Paid with one click, with the Klarna saved in your wallet/)).toBeVisible()
@@ -86,9 +84,10 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     page,
     browser,
     playwright,
+    savedKlarnaCustomer: owner,
+    readyCart,
   }) => {
-    const owner = await newCustomerWithSavedKlarna(page, 'owner')
-    await addToCart(page, 'MUG-STONE-350')
+    await readyCart([{ sku: 'MUG-STONE-350' }], { as: owner })
     await page.goto('/checkout')
     const action = await captureServerAction(page, () => savedSourceButton(page, owner.sourceName).click())
 
@@ -120,9 +119,11 @@ test.describe('one-click checkout with a saved Klarna source', () => {
   test('a source removed meanwhile says so, keeps the cart and offers Klarna; checkout and wallet agree', async ({
     page,
     context,
+    savedKlarnaCustomer,
+    readyCart,
   }) => {
-    const { sourceName } = await newCustomerWithSavedKlarna(page, 'remover')
-    await addToCart(page, 'CANDLE-FIG-200')
+    const { sourceName } = savedKlarnaCustomer
+    await readyCart([{ sku: 'CANDLE-FIG-200' }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
     await expect(savedSourceButton(page, sourceName)).toBeVisible()
 
@@ -145,11 +146,14 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await payWithKlarna(page)
   })
 
-  test('a cancelled Klarna customer token is explained, and the widget flow still pays', async ({ page }) => {
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'cancelled')
-    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
-    await setKlarnaCustomerTokenStatus(saved!.token, 'CANCELLED')
-    await addToCart(page, 'MUG-STONE-350', 2)
+  test('a cancelled Klarna customer token is explained, and the widget flow still pays', async ({
+    page,
+    savedKlarnaCustomer,
+    readyCart,
+  }) => {
+    const { sourceName, klarnaCustomerToken } = savedKlarnaCustomer
+    await setKlarnaCustomerTokenStatus(klarnaCustomerToken, 'CANCELLED')
+    await readyCart([{ sku: 'MUG-STONE-350', quantity: 2 }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
 
     await savedSourceButton(page, sourceName).click()
@@ -163,15 +167,17 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await expect(page.getByTestId('order-total')).toHaveText('€36.00')
   })
 
-  test('a double click places one order and charges the saved source once', async ({ page }) => {
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'twice')
-    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
-    await addToCart(page, 'THROW-WOOL-OAT')
+  test('a double click places one order and charges the saved source once', async ({
+    page,
+    savedKlarnaCustomer,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'THROW-WOOL-OAT' }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
-    await savedSourceButton(page, sourceName).dblclick()
+    await savedSourceButton(page, savedKlarnaCustomer.sourceName).dblclick()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
     const number = (await page.getByTestId('order-number').textContent())?.replace('#', '') ?? ''
     expect(await klarnaOrders({ merchantReference: number })).toHaveLength(1)
-    expect(await klarnaOrders({ customerToken: saved!.token })).toHaveLength(1)
+    expect(await klarnaOrders({ customerToken: savedKlarnaCustomer.klarnaCustomerToken })).toHaveLength(1)
   })
 })
