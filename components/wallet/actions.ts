@@ -7,13 +7,20 @@ import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { getOrderDetails } from '@/lib/commerce-layer/orders'
-import { listWalletEntries, removeWalletEntry, saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
+import {
+  chooseDefaultWalletEntry,
+  listWalletEntries,
+  removeWalletEntry,
+  saveKlarnaToWallet,
+} from '@/lib/commerce-layer/wallet'
+import { successorOf } from '@/lib/commerce-layer/wallet-default'
 
 const removeSchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
 
 /**
  * Removes a saved payment source from the signed-in customer's wallet. A public endpoint like every server
- * action: it checks the session, and that the entry is in this customer's own wallet, before deleting.
+ * action: it checks the session, and that the entry is in this customer's own wallet, before deleting. Removing
+ * the default makes the next one in the list the default, so checkout and Buy now never guess.
  */
 export async function removeWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const customer = await currentCustomer()
@@ -23,14 +30,44 @@ export async function removeWalletEntryAction(_previous: ActionState, formData: 
 
   const client = commerceLayerClient(customer.accessToken)
   try {
-    const entry = (await listWalletEntries(client)).find((candidate) => candidate.id === input.data.entryId)
+    const entries = await listWalletEntries(client)
+    const entry = entries.find((candidate) => candidate.id === input.data.entryId)
     if (!entry) return failed('That saved payment method is not in your wallet.')
     await removeWalletEntry(client, entry.id)
+    const successor = entry.isDefault ? successorOf(entries, entry.id) : null
+    if (successor) {
+      await chooseDefaultWalletEntry(client, successor)
+      return succeeded(`Removed ${entry.name} from your wallet. ${successor.name} is now your default.`)
+    }
     return succeeded(`Removed ${entry.name} from your wallet.`)
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.status === 404) return succeeded('That saved payment method was already removed.')
     console.error('Removing a wallet entry failed:', error)
+    return failed('The store is unavailable right now, please try again.')
+  }
+}
+
+/**
+ * "Make default" on the wallet page. Checks the session and that the entry is the customer's own, then writes
+ * the choice into that entry's metadata (one PATCH).
+ */
+export async function chooseDefaultWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const customer = await currentCustomer()
+  if (!customer) return failed('Please sign in to change your wallet.')
+  const input = removeSchema.safeParse({ entryId: formData.get('entryId') })
+  if (!input.success) return failed('That saved payment method is not in your wallet.')
+
+  const client = commerceLayerClient(customer.accessToken)
+  try {
+    const entry = (await listWalletEntries(client)).find((candidate) => candidate.id === input.data.entryId)
+    if (!entry) return failed('That saved payment method is not in your wallet.')
+    if (!entry.isDefault) await chooseDefaultWalletEntry(client, entry)
+    return succeeded(`${entry.name} is now your default.`)
+  } catch (error) {
+    const problem = describeCommerceLayerError(error)
+    if (problem?.status === 404) return failed('That saved payment method is not in your wallet.')
+    console.error('Choosing the default wallet entry failed:', error)
     return failed('The store is unavailable right now, please try again.')
   }
 }
