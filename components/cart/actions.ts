@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
@@ -38,6 +39,13 @@ export async function addToCartAction(_previous: ActionState, formData: FormData
   }
   revalidatePath('/cart')
   return succeeded(quantity === 1 ? 'Added to your cart.' : `Added ${quantity} to your cart.`)
+}
+
+/** "Check out instead" when Buy now could not pay: the product into the cart, then checkout. */
+export async function addToCartAndCheckoutAction(previous: ActionState, formData: FormData): Promise<ActionState> {
+  const result = await addToCartAction(previous, formData)
+  if (result.status !== 'success') return result
+  redirect('/checkout')
 }
 
 export async function updateQuantityAction(_previous: ActionState, formData: FormData): Promise<ActionState> {

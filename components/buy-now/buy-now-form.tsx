@@ -1,0 +1,79 @@
+'use client'
+
+import { useActionState, useState } from 'react'
+import { useFormStatus } from 'react-dom'
+import { addToCartAndCheckoutAction } from '@/components/cart/actions'
+import { idleState } from '@/components/ui/action-state'
+import { Spinner } from '@/components/ui/spinner'
+import { formatMoney } from '@/lib/money'
+import { buyNowAction, type BuyNowState } from './actions'
+
+export type BuyNowOffer = { sourceId: string; sourceName: string; shipTo: string }
+
+function BuyNowButton({ sourceName, amount }: { sourceName: string; amount: string }) {
+  const { pending } = useFormStatus()
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      className="flex min-h-12 w-full items-center justify-between gap-4 rounded-2xl bg-klarna-pink px-5 py-3 text-left text-sm font-semibold text-klarna-ink hover:brightness-95 disabled:cursor-not-allowed disabled:opacity-70"
+    >
+      <span className="flex items-center gap-2">
+        {pending && <Spinner />}
+        Buy now · {sourceName}
+      </span>
+      <span className="shrink-0" data-testid="buy-now-amount">
+        {amount}
+      </span>
+    </button>
+  )
+}
+
+const idle: BuyNowState = { status: 'idle', message: '', offerCheckout: false }
+
+/**
+ * "Buy now · <saved source>": one click, one new order for this product and quantity. The attempt id is this
+ * page's, so a double click (or the same request twice) places one order; a refusal says so and offers checkout.
+ */
+export function BuyNowForm({
+  offer,
+  skuCode,
+  quantity,
+  amountCents,
+  currency,
+}: {
+  offer: BuyNowOffer
+  skuCode: string
+  quantity: number
+  amountCents: number
+  currency: string
+}) {
+  const [state, formAction] = useActionState(buyNowAction, idle)
+  const [checkoutState, checkoutAction] = useActionState(addToCartAndCheckoutAction, idleState)
+  const [attempt] = useState(() => crypto.randomUUID())
+  const amount = formatMoney({ cents: amountCents, currency })
+  return (
+    <form action={formAction} className="mt-4 max-w-md">
+      <input type="hidden" name="skuCode" value={skuCode} />
+      <input type="hidden" name="quantity" value={quantity} />
+      <input type="hidden" name="sourceId" value={offer.sourceId} />
+      <input type="hidden" name="attempt" value={attempt} />
+      <BuyNowButton sourceName={offer.sourceName} amount={amount} />
+      <p className="mt-2 text-sm text-ink-soft">
+        One click orders it, delivered {offer.shipTo}. Your cart stays as it is.
+      </p>
+      <div role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-red-700">
+        {state.message || checkoutState.message}
+      </div>
+      {state.offerCheckout && (
+        <button
+          type="submit"
+          formAction={checkoutAction}
+          className="text-sm font-medium underline underline-offset-4 hover:text-ink-soft"
+        >
+          Check out instead
+        </button>
+      )}
+    </form>
+  )
+}
