@@ -15,6 +15,8 @@ type Props = {
   detailsComplete: boolean
   sessionKey: string
   canSaveToWallet: boolean
+  /** Klarna's widget shown from the start, beside the saved sources (the compact checkout's "Change"). */
+  otherKlarnaOpenAtFirst?: boolean
 }
 
 const idle: OneClickState = { status: 'idle', message: '' }
@@ -40,9 +42,9 @@ function SavedSourceButton({ name, amount }: { name: string; amount: string }) {
  * Payment at checkout: a returning customer's saved Klarna sources first, each one click from the confirmation;
  * Klarna's widget flow behind "Use another Klarna account" (or straight away when there is nothing saved).
  */
-export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }: Props) {
+export function PaymentOptions({ savedSources, totalCents, currency, otherKlarnaOpenAtFirst, ...klarna }: Props) {
   const [state, formAction] = useActionState(payWithSavedSourceAction, idle)
-  const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(savedSources.length === 0)
+  const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(otherKlarnaOpenAtFirst || savedSources.length === 0)
   const otherKlarnaId = useId()
   const amount = formatMoney({ cents: totalCents, currency })
   const showOtherKlarna = otherKlarnaOpen || state.next === 'other-klarna'
