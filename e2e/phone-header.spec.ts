@@ -53,12 +53,13 @@ for (const width of [360, 390]) {
       await menuButton.focus()
       await page.keyboard.press('Enter')
       await expect(menuButton).toHaveAttribute('aria-expanded', 'true')
-      const wallet = page.getByRole('link', { name: 'Wallet' })
-      await expect(page.getByRole('link', { name: 'Your account' })).toBeVisible()
+      const header = page.getByRole('banner')
+      const wallet = header.getByRole('link', { name: 'Wallet' })
+      await expect(header.getByRole('link', { name: 'Your account' })).toBeVisible()
       await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
       // The menu follows its button in the tab order.
       await page.keyboard.press('Tab')
-      await expect(page.getByRole('link', { name: 'Your account' })).toBeFocused()
+      await expect(header.getByRole('link', { name: 'Your account' })).toBeFocused()
       const results = await new AxeBuilder({ page }).include('header').analyze()
       expect(
         results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? '')),
