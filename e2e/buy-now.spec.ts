@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { klarnaOrders, placedOrdersOf, setKlarnaCustomerTokenStatus, walletTokensOf } from './support/sandbox-api'
 import { seedCustomer } from './support/seed'
+import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, signIn, signUp, uniqueEmail } from './support/shopper'
 
 /** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
@@ -102,5 +103,30 @@ test.describe('Buy now on the product page', () => {
     await expect(confirmation(page)).toBeVisible()
     expect(await placedOrdersOf(customer.email, customer.password)).toHaveLength(placedBefore + 1)
     expect(await klarnaOrders({ customerToken: saved!.token })).toHaveLength(1)
+  })
+
+  test("another customer, or nobody, replaying the owner's Buy now places nothing", async ({
+    page,
+    browser,
+    playwright,
+  }) => {
+    const owner = await seedCustomer('buyowner', { sources: 1 })
+    const placedBefore = (await placedOrdersOf(owner.email, owner.password)).length
+    await signIn(page, owner.email)
+    await page.goto('/products/BOWL-OAK-24')
+    const action = await captureServerAction(page, () => buyNowButton(page).click())
+
+    const otherContext = await browser.newContext()
+    const other = await otherContext.newPage()
+    await signUp(other, uniqueEmail('buythief'))
+    const asOther = await replayServerAction(other.request, action)
+    expect(asOther.text).toContain('That saved Klarna is no longer in your wallet. Nothing was ordered.')
+    expect(asOther.text).not.toContain(owner.sourceNames[0])
+    await otherContext.close()
+
+    const anonymous = await playwright.request.newContext()
+    expect((await replayServerAction(anonymous, action)).text).toContain('Please sign in again to buy with one click.')
+    await anonymous.dispose()
+    expect(await placedOrdersOf(owner.email, owner.password)).toHaveLength(placedBefore)
   })
 })
