@@ -1,25 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
+import { countClicks } from './support/clicks'
 import { klarnaOrders, placedOrdersOf, setKlarnaCustomerTokenStatus, walletTokensOf } from './support/sandbox-api'
 import { seedCustomer } from './support/seed'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, signIn, signUp, uniqueEmail } from './support/shopper'
-
-/** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
-async function countClicks(page: Page) {
-  await page.addInitScript(() => {
-    document.addEventListener(
-      'click',
-      (event) => {
-        if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
-      },
-      true,
-    )
-  })
-  return {
-    reset: () => page.evaluate(() => sessionStorage.setItem('clicks', '0')),
-    read: () => page.evaluate(() => Number(sessionStorage.getItem('clicks') ?? 0)),
-  }
-}
 
 const buyNowButton = (page: Page) => page.getByRole('button', { name: /^Buy now · / })
 const confirmation = (page: Page) => page.getByRole('heading', { name: 'Thank you for your order!' })

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { countClicks } from './support/clicks'
 import { expectKlarnaReady, payWithKlarna } from './support/checkout'
 import {
   klarnaOrders,
@@ -10,23 +11,6 @@ import {
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
 import { newCustomerWithSavedKlarna } from './support/wallet'
-
-/** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
-async function countClicks(page: Page) {
-  await page.addInitScript(() => {
-    document.addEventListener(
-      'click',
-      (event) => {
-        if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
-      },
-      true,
-    )
-  })
-  return {
-    reset: () => page.evaluate(() => sessionStorage.setItem('clicks', '0')),
-    read: () => page.evaluate(() => Number(sessionStorage.getItem('clicks') ?? 0)),
-  }
-}
 
 const savedSourceButton = (page: Page, name?: string) =>
   page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })

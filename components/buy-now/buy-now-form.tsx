@@ -1,33 +1,13 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { useFormStatus } from 'react-dom'
 import { addToCartAndCheckoutAction } from '@/components/cart/actions'
 import { idleState } from '@/components/ui/action-state'
-import { Spinner } from '@/components/ui/spinner'
+import { OneClickButton } from '@/components/checkout/one-click-button'
 import { formatMoney } from '@/lib/money'
 import { buyNowAction, type BuyNowState } from './actions'
 
 export type BuyNowOffer = { sourceId: string; sourceName: string; shipTo: string }
-
-function BuyNowButton({ sourceName, amount }: { sourceName: string; amount: string }) {
-  const { pending } = useFormStatus()
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="flex min-h-12 w-full items-center justify-between gap-4 rounded-2xl bg-klarna-pink px-5 py-3 text-left text-sm font-semibold text-klarna-ink hover:brightness-95 disabled:cursor-not-allowed disabled:opacity-70"
-    >
-      <span className="flex items-center gap-2">
-        {pending && <Spinner />}
-        Buy now · {sourceName}
-      </span>
-      <span className="shrink-0" data-testid="buy-now-amount">
-        {amount}
-      </span>
-    </button>
-  )
-}
 
 const idle: BuyNowState = { status: 'idle', message: '', offerCheckout: false }
 
@@ -58,7 +38,7 @@ export function BuyNowForm({
       <input type="hidden" name="quantity" value={quantity} />
       <input type="hidden" name="sourceId" value={offer.sourceId} />
       <input type="hidden" name="attempt" value={attempt} />
-      <BuyNowButton sourceName={offer.sourceName} amount={amount} />
+      <OneClickButton label={`Buy now · ${offer.sourceName}`} amount={amount} />
       <p className="mt-2 text-sm text-ink-soft">
         One click orders it, delivered {offer.shipTo}. Your cart stays as it is.
       </p>

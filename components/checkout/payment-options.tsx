@@ -1,10 +1,9 @@
 'use client'
 
 import { useActionState, useEffect, useId, useState } from 'react'
-import { useFormStatus } from 'react-dom'
 import { KlarnaCheckout } from '@/components/klarna/klarna-checkout'
-import { Spinner } from '@/components/ui/spinner'
 import { formatMoney } from '@/lib/money'
+import { OneClickButton } from './one-click-button'
 import { payWithSavedSourceAction, type OneClickState } from './one-click-actions'
 
 type Props = {
@@ -20,23 +19,6 @@ type Props = {
 }
 
 const idle: OneClickState = { status: 'idle', message: '' }
-
-function SavedSourceButton({ name, amount }: { name: string; amount: string }) {
-  const { pending } = useFormStatus()
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="flex min-h-14 w-full items-center justify-between gap-4 rounded-2xl bg-klarna-pink px-5 py-3 text-left font-semibold text-klarna-ink hover:brightness-95 disabled:cursor-not-allowed disabled:opacity-70"
-    >
-      <span className="flex items-center gap-2">
-        {pending && <Spinner />}
-        Pay with {name}
-      </span>
-      <span className="shrink-0">{amount}</span>
-    </button>
-  )
-}
 
 /**
  * Payment at checkout: a returning customer's saved Klarna sources first, each one click from the confirmation;
@@ -66,7 +48,7 @@ export function PaymentOptions({ savedSources, totalCents, currency, otherKlarna
               <li key={source.id}>
                 <form action={formAction}>
                   <input type="hidden" name="sourceId" value={source.id} />
-                  <SavedSourceButton name={source.name} amount={amount} />
+                  <OneClickButton label={`Pay with ${source.name}`} amount={amount} />
                 </form>
               </li>
             ))}

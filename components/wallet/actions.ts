@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
-import { commerceLayerClient } from '@/lib/commerce-layer/client'
+import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { getOrderDetails } from '@/lib/commerce-layer/orders'
 import {
@@ -12,64 +12,73 @@ import {
   listWalletEntries,
   removeWalletEntry,
   saveKlarnaToWallet,
+  type WalletEntry,
 } from '@/lib/commerce-layer/wallet'
 import { successorOf } from '@/lib/commerce-layer/wallet-default'
 
-const removeSchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const entrySchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const NOT_IN_WALLET = 'That saved payment method is not in your wallet.'
+
+type OwnEntry = { client: CommerceLayerClient; entry: WalletEntry; entries: WalletEntry[] }
 
 /**
- * Removes a saved payment source from the signed-in customer's wallet. A public endpoint like every server
- * action: it checks the session, and that the entry is in this customer's own wallet, before deleting. Removing
- * the default makes the next one in the list the default, so checkout and Buy now never guess.
+ * What every wallet change checks first, as every server action must: a signed-in customer, and an entry of
+ * their own wallet (read with their token). `change` runs only then; a 404 from it means the entry went meanwhile.
  */
-export async function removeWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+async function changeOwnEntry(
+  formData: FormData,
+  what: string,
+  change: (own: OwnEntry) => Promise<ActionState>,
+  whenGone: ActionState,
+): Promise<ActionState> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in to change your wallet.')
-  const input = removeSchema.safeParse({ entryId: formData.get('entryId') })
-  if (!input.success) return failed('That saved payment method is not in your wallet.')
+  const input = entrySchema.safeParse({ entryId: formData.get('entryId') })
+  if (!input.success) return failed(NOT_IN_WALLET)
 
   const client = commerceLayerClient(customer.accessToken)
   try {
     const entries = await listWalletEntries(client)
     const entry = entries.find((candidate) => candidate.id === input.data.entryId)
-    if (!entry) return failed('That saved payment method is not in your wallet.')
-    await removeWalletEntry(client, entry.id)
-    const successor = entry.isDefault ? successorOf(entries, entry.id) : null
-    if (successor) {
-      await chooseDefaultWalletEntry(client, successor)
-      return succeeded(`Removed ${entry.name} from your wallet. ${successor.name} is now your default.`)
-    }
-    return succeeded(`Removed ${entry.name} from your wallet.`)
+    if (!entry) return failed(NOT_IN_WALLET)
+    return await change({ client, entry, entries })
   } catch (error) {
-    const problem = describeCommerceLayerError(error)
-    if (problem?.status === 404) return succeeded('That saved payment method was already removed.')
-    console.error('Removing a wallet entry failed:', error)
+    if (describeCommerceLayerError(error)?.status === 404) return whenGone
+    console.error(`${what} failed:`, error)
     return failed('The store is unavailable right now, please try again.')
   }
 }
 
 /**
- * "Make default" on the wallet page. Checks the session and that the entry is the customer's own, then writes
- * the choice into that entry's metadata (one PATCH).
+ * Removes a saved payment source from the signed-in customer's wallet, once it is known to be theirs. Removing
+ * the default makes the next one in the list the default, so checkout and Buy now never guess.
  */
-export async function chooseDefaultWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
-  const customer = await currentCustomer()
-  if (!customer) return failed('Please sign in to change your wallet.')
-  const input = removeSchema.safeParse({ entryId: formData.get('entryId') })
-  if (!input.success) return failed('That saved payment method is not in your wallet.')
+export async function removeWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return changeOwnEntry(
+    formData,
+    'Removing a wallet entry',
+    async ({ client, entry, entries }) => {
+      await removeWalletEntry(client, entry.id)
+      const successor = entry.isDefault ? successorOf(entries, entry.id) : null
+      if (!successor) return succeeded(`Removed ${entry.name} from your wallet.`)
+      await chooseDefaultWalletEntry(client, successor)
+      return succeeded(`Removed ${entry.name} from your wallet. ${successor.name} is now your default.`)
+    },
+    succeeded('That saved payment method was already removed.'),
+  )
+}
 
-  const client = commerceLayerClient(customer.accessToken)
-  try {
-    const entry = (await listWalletEntries(client)).find((candidate) => candidate.id === input.data.entryId)
-    if (!entry) return failed('That saved payment method is not in your wallet.')
-    if (!entry.isDefault) await chooseDefaultWalletEntry(client, entry)
-    return succeeded(`${entry.name} is now your default.`)
-  } catch (error) {
-    const problem = describeCommerceLayerError(error)
-    if (problem?.status === 404) return failed('That saved payment method is not in your wallet.')
-    console.error('Choosing the default wallet entry failed:', error)
-    return failed('The store is unavailable right now, please try again.')
-  }
+/** "Make default" on the wallet page: the choice written into that entry's metadata (one PATCH). */
+export async function chooseDefaultWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  return changeOwnEntry(
+    formData,
+    'Choosing the default wallet entry',
+    async ({ client, entry }) => {
+      if (!entry.isDefault) await chooseDefaultWalletEntry(client, entry)
+      return succeeded(`${entry.name} is now your default.`)
+    },
+    failed(NOT_IN_WALLET),
+  )
 }
 
 const saveSchema = z.object({ orderId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
