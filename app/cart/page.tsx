@@ -1,17 +1,15 @@
 import Link from 'next/link'
 import { CartLineItem } from '@/components/cart/cart-line-item'
-import { KlarnaMessaging } from '@/components/klarna/klarna-messaging'
-import { getCart } from '@/lib/commerce-layer/cart'
+import { KlarnaMessaging } from '@/components/klarna'
 import { env } from '@/lib/env'
 import { formatMoney } from '@/lib/money'
-import { readCartId, shopperClient } from '@/lib/shopper'
+import { currentCart } from '@/lib/shopper'
 import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Your cart' }
 
 export default async function CartPage() {
-  const cartId = await readCartId()
-  const cart = cartId ? await getCart(await shopperClient(), cartId) : null
+  const cart = await currentCart()
 
   const messaging = env().klarna.messaging
   if (!cart || cart.lines.length === 0) {

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
+import { failed, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
 import {
   createSingleProductOrder,
@@ -11,23 +12,24 @@ import {
 } from '@/lib/commerce-layer/buy-now'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import { payWithSavedSource } from '@/lib/commerce-layer/wallet'
+import { STORE_UNAVAILABLE } from '@/lib/messages'
 import { once } from './single-flight'
-
-/** What Buy now tells the product page when it placed nothing: words, and whether checkout is the way on. */
-export type BuyNowState = { status: 'idle' | 'error'; message: string; offerCheckout: boolean }
 
 const inputSchema = z.object({
   skuCode: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
   quantity: z.coerce.number().int().min(1).max(99),
-  sourceId: z.string().regex(/^[A-Za-z0-9]{1,64}$/),
+  sourceId: resourceIdSchema,
   attempt: z.uuid(),
 })
 
 /** A reason to stop before anything is paid, in the words the shopper reads. */
 class BuyNowRefused extends Error {}
 
-const refused = (message: string, offerCheckout = true): BuyNowState => ({ status: 'error', message, offerCheckout })
+/** What Buy now tells the product page when it placed nothing: words, and (mostly) checkout as the way on. */
+const refused = (message: string, offerCheckout = true): ActionResult =>
+  failed(message, offerCheckout ? { next: 'checkout' } : {})
 
 /**
  * Buy now on a product page: one click places a new order for just that product and quantity, shipped to the
@@ -36,7 +38,7 @@ const refused = (message: string, offerCheckout = true): BuyNowState => ({ statu
  * address are the customer's own (read with the customer's token), before anything is paid. The same attempt sent
  * twice places one order (single-flight.ts).
  */
-export async function buyNowAction(_previous: BuyNowState, formData: FormData): Promise<BuyNowState> {
+export async function buyNowAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return refused('Please sign in again to buy with one click.', false)
   const input = inputSchema.safeParse(Object.fromEntries(formData))
@@ -71,7 +73,7 @@ async function placeBuyNowOrder(
   return orderId
 }
 
-function explain(error: unknown): BuyNowState {
+function explain(error: unknown): ActionResult {
   if (error instanceof BuyNowRefused) return refused(error.message)
   if (error instanceof NoShippingMethodError)
     return refused("We can't deliver to your saved address. Nothing was ordered: check out to choose another.")
@@ -91,5 +93,5 @@ function explain(error: unknown): BuyNowState {
   if (problem?.status === 429) return refused('The store is busy right now. Nothing was ordered: please try again.')
   if (problem?.status === 422) return refused("This order couldn't be placed. Nothing was ordered: check out instead.")
   console.error('Buy now failed:', error)
-  return refused('The store is unavailable right now. Nothing was ordered: please try again.')
+  return refused(`Nothing was ordered. ${STORE_UNAVAILABLE}`)
 }

@@ -1,15 +1,13 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { addToCartAndCheckoutAction } from '@/components/cart/actions'
-import { idleState } from '@/components/ui/action-state'
-import { OneClickButton } from '@/components/checkout/one-click-button'
+import { addToCartAndCheckoutAction } from '@/components/cart'
+import { IDLE } from '@/components/ui/action-state'
+import { OneClickButton } from '@/components/ui/one-click-button'
 import { formatMoney } from '@/lib/money'
-import { buyNowAction, type BuyNowState } from './actions'
+import { buyNowAction } from './actions'
 
 export type BuyNowOffer = { sourceId: string; sourceName: string; shipTo: string }
-
-const idle: BuyNowState = { status: 'idle', message: '', offerCheckout: false }
 
 /**
  * "Buy now · <saved source>": one click, one new order for this product and quantity. The attempt id is this
@@ -28,8 +26,8 @@ export function BuyNowForm({
   amountCents: number
   currency: string
 }) {
-  const [state, formAction] = useActionState(buyNowAction, idle)
-  const [checkoutState, checkoutAction] = useActionState(addToCartAndCheckoutAction, idleState)
+  const [state, formAction] = useActionState(buyNowAction, IDLE)
+  const [checkoutState, checkoutAction] = useActionState(addToCartAndCheckoutAction, IDLE)
   const [attempt] = useState(() => crypto.randomUUID())
   const amount = formatMoney({ cents: amountCents, currency })
   return (
@@ -45,7 +43,7 @@ export function BuyNowForm({
       <div role="status" aria-live="polite" className="mt-2 min-h-5 text-sm text-red-700">
         {state.message || checkoutState.message}
       </div>
-      {state.offerCheckout && (
+      {state.next === 'checkout' && (
         <button
           type="submit"
           formAction={checkoutAction}

@@ -2,14 +2,14 @@
 
 import Link from 'next/link'
 import { useActionState, useId, useState } from 'react'
-import { BuyNowForm, type BuyNowOffer } from '@/components/buy-now/buy-now-form'
-import { KlarnaMessaging } from '@/components/klarna/klarna-messaging'
-import { idleState } from '@/components/ui/action-state'
+import { BuyNowForm, type BuyNowOffer } from '@/components/buy-now'
+import { KlarnaMessaging } from '@/components/klarna'
+import { IDLE, type ActionResult } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { KlarnaMessagingConfig } from '@/lib/env'
 import { addToCartAction } from './actions'
-import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
+import { useChangeCartCount } from './cart-count'
 
 const MAX_PER_ORDER = 10
 
@@ -24,8 +24,12 @@ type Props = {
 
 /** Quantity, "Add to cart", and for a returning customer "Buy now"; Klarna's messaging for the amount chosen. */
 export function AddToCartForm({ skuCode, stockQuantity, price, buyNow, messaging }: Props) {
-  const refreshCartSummary = useRefreshCartSummary()
-  const [state, formAction] = useActionState(withCartSummaryRefresh(addToCartAction, refreshCartSummary), idleState)
+  const changeCartCount = useChangeCartCount()
+  const [state, formAction] = useActionState((previous: ActionResult, formData: FormData) => {
+    // The header counts the new items at once; the action's answer then brings the count Commerce Layer keeps.
+    changeCartCount(Number(formData.get('quantity')) || 0)
+    return addToCartAction(previous, formData)
+  }, IDLE)
   const [quantity, setQuantity] = useState(1)
   const quantityId = useId()
 

@@ -1,10 +1,12 @@
 'use client'
 
 import { useActionState, useEffect, useId, useState } from 'react'
-import { KlarnaCheckout } from '@/components/klarna/klarna-checkout'
+import { KlarnaCheckout, type KlarnaActions } from '@/components/klarna'
+import { IDLE } from '@/components/ui/action-state'
+import { OneClickButton } from '@/components/ui/one-click-button'
 import { formatMoney } from '@/lib/money'
-import { OneClickButton } from './one-click-button'
-import { payWithSavedSourceAction, type OneClickState } from './one-click-actions'
+import { payWithKlarnaAction, prepareKlarnaPaymentAction } from './actions'
+import { payWithSavedSourceAction } from './one-click-actions'
 
 type Props = {
   savedSources: { id: string; name: string }[]
@@ -18,14 +20,15 @@ type Props = {
   otherKlarnaOpenAtFirst?: boolean
 }
 
-const idle: OneClickState = { status: 'idle', message: '' }
+/** Klarna's widget pays for this checkout's order with checkout's own server actions. */
+const KLARNA_ACTIONS: KlarnaActions = { prepareSession: prepareKlarnaPaymentAction, pay: payWithKlarnaAction }
 
 /**
  * Payment at checkout: a returning customer's saved Klarna sources first, each one click from the confirmation;
  * Klarna's widget flow behind "Use another Klarna account" (or straight away when there is nothing saved).
  */
 export function PaymentOptions({ savedSources, totalCents, currency, otherKlarnaOpenAtFirst, ...klarna }: Props) {
-  const [state, formAction] = useActionState(payWithSavedSourceAction, idle)
+  const [state, formAction] = useActionState(payWithSavedSourceAction, IDLE)
   const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(otherKlarnaOpenAtFirst || savedSources.length === 0)
   const otherKlarnaId = useId()
   const amount = formatMoney({ cents: totalCents, currency })
@@ -68,7 +71,7 @@ export function PaymentOptions({ savedSources, totalCents, currency, otherKlarna
         </div>
       )}
       <div id={otherKlarnaId} hidden={!showOtherKlarna}>
-        {showOtherKlarna && <KlarnaCheckout {...klarna} />}
+        {showOtherKlarna && <KlarnaCheckout actions={KLARNA_ACTIONS} {...klarna} />}
       </div>
     </div>
   )

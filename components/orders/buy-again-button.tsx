@@ -1,14 +1,14 @@
 'use client'
 
 import { useActionState } from 'react'
-import { idleState } from '@/components/ui/action-state'
+import { IDLE } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { buyAgainAction } from './actions'
 
 /** Puts a past order's items into a new cart and opens checkout. */
 export function BuyAgainButton({ orderId, orderNumber }: { orderId: string; orderNumber: string }) {
-  const [state, formAction] = useActionState(buyAgainAction, idleState)
+  const [state, formAction] = useActionState(buyAgainAction, IDLE)
   return (
     <form action={formAction}>
       <input type="hidden" name="orderId" value={orderId} />

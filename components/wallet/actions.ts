@@ -2,11 +2,12 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
-import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
+import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { getOrderDetails } from '@/lib/commerce-layer/orders'
+import { getOrderDetails, isOrderVisibleTo } from '@/lib/commerce-layer/orders'
+import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import {
   chooseDefaultWalletEntry,
   listWalletEntries,
@@ -15,9 +16,9 @@ import {
   type WalletEntry,
 } from '@/lib/commerce-layer/wallet'
 import { successorOf } from '@/lib/commerce-layer/wallet-default'
+import { NOT_IN_WALLET, STORE_UNAVAILABLE } from '@/lib/messages'
 
-const entrySchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
-const NOT_IN_WALLET = 'That saved payment method is not in your wallet.'
+const entrySchema = z.object({ entryId: resourceIdSchema })
 
 type OwnEntry = { client: CommerceLayerClient; entry: WalletEntry; entries: WalletEntry[] }
 
@@ -28,9 +29,9 @@ type OwnEntry = { client: CommerceLayerClient; entry: WalletEntry; entries: Wall
 async function changeOwnEntry(
   formData: FormData,
   what: string,
-  change: (own: OwnEntry) => Promise<ActionState>,
-  whenGone: ActionState,
-): Promise<ActionState> {
+  change: (own: OwnEntry) => Promise<ActionResult>,
+  whenGone: ActionResult,
+): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in to change your wallet.')
   const input = entrySchema.safeParse({ entryId: formData.get('entryId') })
@@ -45,7 +46,7 @@ async function changeOwnEntry(
   } catch (error) {
     if (describeCommerceLayerError(error)?.status === 404) return whenGone
     console.error(`${what} failed:`, error)
-    return failed('The store is unavailable right now, please try again.')
+    return failed(STORE_UNAVAILABLE)
   }
 }
 
@@ -53,7 +54,7 @@ async function changeOwnEntry(
  * Removes a saved payment source from the signed-in customer's wallet, once it is known to be theirs. Removing
  * the default makes the next one in the list the default, so checkout and Buy now never guess.
  */
-export async function removeWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function removeWalletEntryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   return changeOwnEntry(
     formData,
     'Removing a wallet entry',
@@ -69,7 +70,10 @@ export async function removeWalletEntryAction(_previous: ActionState, formData: 
 }
 
 /** "Make default" on the wallet page: the choice written into that entry's metadata (one PATCH). */
-export async function chooseDefaultWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function chooseDefaultWalletEntryAction(
+  _previous: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
   return changeOwnEntry(
     formData,
     'Choosing the default wallet entry',
@@ -81,14 +85,14 @@ export async function chooseDefaultWalletEntryAction(_previous: ActionState, for
   )
 }
 
-const saveSchema = z.object({ orderId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const saveSchema = z.object({ orderId: resourceIdSchema })
 
 /**
  * "Save Klarna to my wallet" on the confirmation page, for a placed order of the signed-in customer: the
  * documented request, `PATCH /api/orders/:id?include=available_customer_payment_sources` with
  * `_save_payment_source_to_customer_wallet: true`. Saving again changes nothing (Commerce Layer keeps one entry).
  */
-export async function saveKlarnaToWalletAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveKlarnaToWalletAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in to save Klarna to your wallet.')
   const input = saveSchema.safeParse({ orderId: formData.get('orderId') })
@@ -97,16 +101,14 @@ export async function saveKlarnaToWalletAction(_previous: ActionState, formData:
   const client = commerceLayerClient(customer.accessToken)
   try {
     const order = await getOrderDetails(client, input.data.orderId)
-    if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending') {
-      return failed('That order is not yours to save from.')
-    }
+    if (!isOrderVisibleTo(order, customer.customerId)) return failed('That order is not yours to save from.')
     await saveKlarnaToWallet(client, order.id)
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     console.error('Saving Klarna to the wallet failed:', error)
     if (problem?.status === 422)
       return failed("Klarna couldn't be saved from this order. You can still pay with Klarna next time.")
-    return failed('The store is unavailable right now, please try again.')
+    return failed(STORE_UNAVAILABLE)
   }
   revalidatePath(`/orders/${input.data.orderId}`)
   revalidatePath('/account/wallet')

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useActionState, useCallback, useEffect, useState } from 'react'
 import useSWR from 'swr'
-import { idleState } from '@/components/ui/action-state'
+import { IDLE } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { formatDate } from '@/lib/dates'
@@ -32,7 +32,7 @@ function KlarnaMark() {
 
 /** "Make default", or the badge saying it is: checkout and Buy now offer the default first. */
 function DefaultChoice({ entry, onChanged }: { entry: WalletListEntry; onChanged: (message: string) => void }) {
-  const [state, formAction] = useActionState(chooseDefaultWalletEntryAction, idleState)
+  const [state, formAction] = useActionState(chooseDefaultWalletEntryAction, IDLE)
   useEffect(() => {
     if (state.status === 'success') onChanged(state.message)
   }, [state, onChanged])
@@ -60,7 +60,7 @@ function DefaultChoice({ entry, onChanged }: { entry: WalletListEntry; onChanged
 
 function WalletEntryRow({ entry, onChanged }: { entry: WalletListEntry; onChanged: (message: string) => void }) {
   const [confirming, setConfirming] = useState(false)
-  const [state, formAction] = useActionState(removeWalletEntryAction, idleState)
+  const [state, formAction] = useActionState(removeWalletEntryAction, IDLE)
 
   useEffect(() => {
     if (state.status === 'success') onChanged(state.message)

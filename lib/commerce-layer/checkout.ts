@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
+import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna'
-import { addressSchema, lineItemSchema } from './schemas'
+import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
 import { defaultFirst } from './wallet-default'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
@@ -105,7 +106,7 @@ const checkoutSchema = z.object({
     .array(
       z.object({
         id: z.string(),
-        name: z.string().nullish(),
+        name: savedSourceNameSchema,
         created_at: z.string().nullish(),
         metadata: z.record(z.string(), z.unknown()).nullish(),
       }),
@@ -184,7 +185,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     throw error
   }
   const order = checkoutSchema.parse(raw)
-  if (order.status !== 'draft' && order.status !== 'pending') return null
+  if (!isCartStatus(order.status)) return null
   const shipment = order.shipments?.[0]
   const klarnaMethod = order.available_payment_methods?.find(
     (method) => method.payment_source_type === 'klarna_payments',
@@ -230,7 +231,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     savedSources: defaultFirst(
       (order.available_customer_payment_sources ?? []).map((source) => ({
         id: source.id,
-        name: source.name ?? 'Saved Klarna',
+        name: source.name,
         createdAt: source.created_at ?? '',
         metadata: source.metadata,
       })),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { savedSourceNameSchema } from './schemas'
 import { defaultSourceId, metadataChosenAsDefault } from './wallet-default'
 import type { CommerceLayerClient } from './client'
 
@@ -14,7 +15,7 @@ export type WalletEntry = {
 
 const walletEntrySchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
+  name: savedSourceNameSchema,
   created_at: z.string(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 })
@@ -36,7 +37,7 @@ export function toWalletEntries(raw: readonly unknown[]): WalletEntry[] {
   )
   return entries.map((entry) => ({
     id: entry.id,
-    name: entry.name ?? 'Saved payment method',
+    name: entry.name,
     savedAt: entry.created_at,
     isDefault: entry.id === defaultId,
     metadata: entry.metadata ?? {},
@@ -61,7 +62,7 @@ export async function removeWalletEntry(customerClient: CommerceLayerClient, id:
 
 const savedSourcesSchema = z.object({
   available_customer_payment_sources: z
-    .array(z.object({ id: z.string(), name: z.string().nullish(), created_at: z.string() }))
+    .array(z.object({ id: z.string(), name: savedSourceNameSchema, created_at: z.string() }))
     .nullish(),
 })
 
@@ -82,7 +83,7 @@ export async function saveKlarnaToWallet(
   const parsed = savedSourcesSchema.parse(order)
   return (parsed.available_customer_payment_sources ?? []).map((source) => ({
     id: source.id,
-    name: source.name ?? 'Klarna',
+    name: source.name,
   }))
 }
 
