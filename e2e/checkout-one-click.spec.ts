@@ -1,26 +1,10 @@
 import type { Page } from '@playwright/test'
+import { countClicks } from './support/clicks'
 import { expectKlarnaReady, payWithKlarna } from './support/checkout'
 import { expect, test } from './support/fixtures'
 import { klarnaOrders, lastRequestSeq, requestLogSince, setKlarnaCustomerTokenStatus } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
-
-/** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
-async function countClicks(page: Page) {
-  await page.addInitScript(() => {
-    document.addEventListener(
-      'click',
-      (event) => {
-        if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
-      },
-      true,
-    )
-  })
-  return {
-    reset: () => page.evaluate(() => sessionStorage.setItem('clicks', '0')),
-    read: () => page.evaluate(() => Number(sessionStorage.getItem('clicks') ?? 0)),
-  }
-}
 
 const savedSourceButton = (page: Page, name?: string) =>
   page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })

@@ -21,8 +21,14 @@ export const KLARNA_EU_COUNTRIES = [
   'SE',
 ] as const
 
-function countryName(code: string): string {
-  return names.of(code) ?? code
+/** "Italy" for `IT`: what a shopper reads wherever an address is shown; an unknown code stays as it is. */
+export function countryName(code: string): string {
+  try {
+    return names.of(code) ?? code
+  } catch {
+    // Intl.DisplayNames throws on what is not a region code at all ("ITALY", "I-T").
+    return code
+  }
 }
 
 /** Options for a country field, sorted by name. */

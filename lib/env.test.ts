@@ -61,6 +61,21 @@ describe('parseEnv', () => {
     expect(config.commerceLayer.marketScope).toBe('market:id:AbCdEf')
   })
 
+  it("shows Klarna's messaging from the sandbox's stand-in, and live only with a KLARNA_CLIENT_ID", () => {
+    expect(parseEnv({ SANDBOX_PORT: '4001' }).klarna.messaging).toMatchObject({
+      libraryUrl: 'http://localhost:4001/klarna/web-sdk/v1/klarna.js',
+      locale: 'en-IT',
+    })
+    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe' }
+    expect(parseEnv(live).klarna.messaging).toBeNull()
+    expect(parseEnv({ ...live, KLARNA_CLIENT_ID: 'osm-id' }).klarna.messaging).toEqual({
+      libraryUrl: 'https://js.klarna.com/web-sdk/v1/klarna.js',
+      clientId: 'osm-id',
+      environment: 'playground',
+      locale: 'en-IT',
+    })
+  })
+
   it('lets one setting choose the Klarna library', () => {
     expect(parseEnv({ KLARNA_LIBRARY_URL: 'https://x.klarnacdn.net/kp/lib/v1/api.js' }).klarna.libraryOrigin).toBe(
       'https://x.klarnacdn.net',

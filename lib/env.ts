@@ -10,6 +10,10 @@ import { readOrCreateSandboxSecret } from './sandbox-secret'
  */
 
 const KLARNA_LIBRARY_URL = 'https://x.klarnacdn.net/kp/lib/v1/api.js'
+const KLARNA_MESSAGING_URL = 'https://js.klarna.com/web-sdk/v1/klarna.js'
+const SANDBOX_MESSAGING_CLIENT_ID = 'sandbox-messaging-client'
+/** English, as the shop is; Italy, the market's first country and where its prices are shown from. */
+const MESSAGING_LOCALE = 'en-IT'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const optionalText = z
@@ -27,6 +31,9 @@ const rawEnvSchema = z.object({
   SANDBOX_PORT: port.default(3001),
   SANDBOX_URL: z.url().optional(),
   KLARNA_LIBRARY_URL: z.url().optional(),
+  KLARNA_CLIENT_ID: optionalText,
+  KLARNA_MESSAGING_URL: z.url().optional(),
+  KLARNA_ENVIRONMENT: z.enum(['playground', 'production']).default('playground'),
   NEXTAUTH_SECRET: optionalText,
   SHOW_API_LOG: z.enum(['0', '1']).optional(),
 })
@@ -47,9 +54,22 @@ export type AppEnv = {
     /** The origin the SDK believes it talks to; requests to it are rewritten to `apiOrigin` in sandbox mode. */
     sdkDomain: string
   }
-  klarna: { libraryUrl: string; libraryOrigin: string }
+  klarna: {
+    libraryUrl: string
+    libraryOrigin: string
+    /** On-Site Messaging (`<klarna-placement>`); null without a KLARNA_CLIENT_ID against the real services. */
+    messaging: KlarnaMessagingConfig | null
+  }
   authSecret: string
   showApiLog: boolean
+}
+
+export type KlarnaMessagingConfig = {
+  libraryUrl: string
+  clientId: string
+  environment: 'playground' | 'production'
+  /** Klarna's `data-locale`: the shop's language and the market's main country. */
+  locale: string
 }
 
 export class ConfigurationError extends Error {
@@ -107,7 +127,16 @@ export function parseEnv(
         apiOrigin: sandboxUrl,
         sdkDomain: 'commercelayer.io',
       },
-      klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
+      klarna: {
+        libraryUrl,
+        libraryOrigin: new URL(libraryUrl).origin,
+        messaging: {
+          libraryUrl: raw.KLARNA_MESSAGING_URL ?? `${sandboxUrl}/klarna/web-sdk/v1/klarna.js`,
+          clientId: raw.KLARNA_CLIENT_ID ?? SANDBOX_MESSAGING_CLIENT_ID,
+          environment: raw.KLARNA_ENVIRONMENT,
+          locale: MESSAGING_LOCALE,
+        },
+      },
       authSecret,
       showApiLog: raw.SHOW_API_LOG !== '0',
     }
@@ -125,7 +154,18 @@ export function parseEnv(
       apiOrigin: `https://${organization}.${raw.CL_DOMAIN}`,
       sdkDomain: raw.CL_DOMAIN,
     },
-    klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
+    klarna: {
+      libraryUrl,
+      libraryOrigin: new URL(libraryUrl).origin,
+      messaging: raw.KLARNA_CLIENT_ID
+        ? {
+            libraryUrl: raw.KLARNA_MESSAGING_URL ?? KLARNA_MESSAGING_URL,
+            clientId: raw.KLARNA_CLIENT_ID,
+            environment: raw.KLARNA_ENVIRONMENT,
+            locale: MESSAGING_LOCALE,
+          }
+        : null,
+    },
     authSecret,
     showApiLog: raw.SHOW_API_LOG === '1',
   }

@@ -77,7 +77,11 @@ if (!chromePath) {
   process.exit(1)
 }
 
-const servers = await startServers()
+// BENCH_PORT / BENCH_SANDBOX_PORT choose the ports, as for bench:one-click (default 3200 / 3201).
+const servers = await startServers({
+  storefrontPort: Number(process.env.BENCH_PORT ?? 3200),
+  sandboxPort: Number(process.env.BENCH_SANDBOX_PORT ?? 3201),
+})
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] })
 const rows = []
 let failed = false

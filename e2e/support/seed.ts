@@ -1,5 +1,5 @@
 import { customerAccessToken, sandboxUrl } from './sandbox-api'
-import { DEMO_PASSWORD } from './shopper'
+import { DEMO_PASSWORD, uniqueEmail } from './shopper'
 
 /**
  * Seeding through the sandbox's Core API and its Klarna test door, as an API client would: what a spec needs
@@ -52,6 +52,8 @@ export async function createCustomer(email: string, password = DEMO_PASSWORD): P
 
 export type CartLine = { sku: string; quantity?: number }
 
+type AddressAttributes = typeof ADDRESS
+
 const ADDRESS = {
   first_name: 'Giulia',
   last_name: 'Bianchi',
@@ -65,11 +67,16 @@ const ADDRESS = {
 /**
  * An order with these lines, the contact email, one Italian address for billing and shipping, and Standard
  * shipping: what the checkout form would have saved. As the customer when `customerToken` is given, else as a
- * guest. Resolves to the order's id.
+ * guest; `saveAddress` also keeps the address in the customer's address book. Resolves to the order's id.
  */
 export async function createReadyCart(
   lines: CartLine[],
-  { email, customerToken }: { email: string; customerToken?: string },
+  {
+    email,
+    customerToken,
+    address: addressAttributes = ADDRESS,
+    saveAddress = false,
+  }: { email: string; customerToken?: string; address?: AddressAttributes; saveAddress?: boolean },
 ): Promise<string> {
   const token = customerToken ?? (await guestAccessToken())
   const order = await first(coreApi(token, 'POST', 'orders', { type: 'orders', attributes: {} }))
@@ -81,11 +88,15 @@ export async function createReadyCart(
       relationships: { order: orderRef },
     })
   }
-  const address = await first(coreApi(token, 'POST', 'addresses', { type: 'addresses', attributes: ADDRESS }))
+  const address = await first(coreApi(token, 'POST', 'addresses', { type: 'addresses', attributes: addressAttributes }))
   await coreApi(token, 'PATCH', `orders/${order.id}`, {
     type: 'orders',
     id: order.id,
-    attributes: { customer_email: email, _shipping_address_same_as_billing: true },
+    attributes: {
+      customer_email: email,
+      _shipping_address_same_as_billing: true,
+      ...(saveAddress ? { _save_billing_address_to_customer_address_book: true } : {}),
+    },
     relationships: { billing_address: { data: { type: 'addresses', id: address.id } } },
   })
   const standard = (await coreApi(token, 'GET', 'shipping_methods')).find(
@@ -158,11 +169,7 @@ export type SavedKlarnaCustomer = Customer & {
  */
 export async function createCustomerWithSavedKlarna(email: string): Promise<SavedKlarnaCustomer> {
   const { orderId, token } = await placeKlarnaOrder(await createCustomer(email))
-  await coreApi(token, 'PATCH', `orders/${orderId}`, {
-    type: 'orders',
-    id: orderId,
-    attributes: { _save_payment_source_to_customer_wallet: true },
-  })
+  await saveToWallet(token, orderId)
   const [saved] = await coreApi(token, 'GET', 'customer_payment_sources')
   if (!saved) throw new Error(`seeding: ${email}'s wallet is empty after saving`)
   return {
@@ -171,4 +178,51 @@ export async function createCustomerWithSavedKlarna(email: string): Promise<Save
     sourceName: String(saved.attributes.name),
     klarnaCustomerToken: String(saved.attributes.payment_source_token),
   }
+}
+
+/** `_save_payment_source_to_customer_wallet` on a placed order, as the storefront sends it. */
+async function saveToWallet(token: string, orderId: string): Promise<void> {
+  await coreApi(token, 'PATCH', `orders/${orderId}`, {
+    type: 'orders',
+    id: orderId,
+    attributes: { _save_payment_source_to_customer_wallet: true },
+  })
+}
+
+export type SeededCustomer = Customer & { sourceNames: string[] }
+
+const SAVED_ADDRESS: AddressAttributes = {
+  first_name: 'Sara',
+  last_name: 'Conti',
+  line_1: 'Via Po 3',
+  city: 'Torino',
+  zip_code: '10123',
+  country_code: 'IT',
+  phone: '+39 011 555 0199',
+}
+
+/**
+ * A customer of the spec's own, with Sara Conti's Turin address saved (unless `saveAddress: false`) and `sources`
+ * saved Klarna sources, one per purchase, from Klarna accounts whose emails start a…, b…, so their masked names
+ * differ; `sourceNames` lists them oldest first.
+ */
+export async function seedCustomer(
+  prefix: string,
+  { sources, saveAddress = true }: { sources: number; saveAddress?: boolean },
+): Promise<SeededCustomer> {
+  const customer = await createCustomer(uniqueEmail(prefix))
+  const token = await customerAccessToken(customer.email, customer.password)
+  const purchases = Math.max(sources, saveAddress ? 1 : 0)
+  for (let index = 0; index < purchases; index += 1) {
+    const orderId = await createReadyCart([{ sku: 'TOWEL-LINEN-SAGE' }], {
+      email: customer.email,
+      customerToken: token,
+      address: SAVED_ADDRESS,
+      saveAddress: saveAddress && index === 0,
+    })
+    await placeWithKlarna(token, orderId, `${'abcdefgh'[index]}${prefix}@example.com`)
+    if (index < sources) await saveToWallet(token, orderId)
+  }
+  const wallet = await coreApi(token, 'GET', 'customer_payment_sources?sort=created_at')
+  return { ...customer, sourceNames: wallet.map((entry) => String(entry.attributes.name)) }
 }

@@ -4,6 +4,7 @@ import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
 import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
+import { defaultFirst } from './wallet-default'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
@@ -68,7 +69,7 @@ export type Checkout = {
     hasAuthToken: boolean
   } | null
   countries: string[]
-  /** The customer's saved sources this order can be paid with (none for a guest). */
+  /** The customer's saved sources this order can be paid with (none for a guest), their default first. */
   savedSources: { id: string; name: string }[]
 }
 
@@ -101,7 +102,16 @@ const checkoutSchema = z.object({
     .nullish(),
   available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
   payment_method: z.object({ id: z.string() }).nullish(),
-  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: savedSourceNameSchema })).nullish(),
+  available_customer_payment_sources: z
+    .array(
+      z.object({
+        id: z.string(),
+        name: savedSourceNameSchema,
+        created_at: z.string().nullish(),
+        metadata: z.record(z.string(), z.unknown()).nullish(),
+      }),
+    )
+    .nullish(),
   payment_source: z
     .object({
       id: z.string(),
@@ -217,10 +227,15 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
         }
       : null,
     countries: shippingCountries(order.market?.metadata),
-    savedSources: (order.available_customer_payment_sources ?? []).map((source) => ({
-      id: source.id,
-      name: source.name,
-    })),
+    // The customer's default first: it is the one the compact checkout offers.
+    savedSources: defaultFirst(
+      (order.available_customer_payment_sources ?? []).map((source) => ({
+        id: source.id,
+        name: source.name,
+        createdAt: source.created_at ?? '',
+        metadata: source.metadata,
+      })),
+    ).map(({ id, name }) => ({ id, name })),
   }
 }
 

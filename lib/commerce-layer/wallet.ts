@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { savedSourceNameSchema } from './schemas'
+import { defaultSourceId, metadataChosenAsDefault } from './wallet-default'
 import type { CommerceLayerClient } from './client'
 
 /** A saved payment source in a customer's wallet, as the account pages and checkout show it. */
@@ -7,30 +8,51 @@ export type WalletEntry = {
   id: string
   name: string
   savedAt: string
+  /** The one checkout and Buy now use first (see wallet-default.ts). */
+  isDefault: boolean
+  metadata: Record<string, unknown>
 }
 
 const walletEntrySchema = z.object({
   id: z.string(),
   name: savedSourceNameSchema,
   created_at: z.string(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 })
-
-function toWalletEntry(raw: unknown): WalletEntry {
-  const entry = walletEntrySchema.parse(raw)
-  return {
-    id: entry.id,
-    name: entry.name,
-    savedAt: entry.created_at,
-  }
-}
 
 /** The signed-in customer's saved payment sources, newest first (a customer token sees only its own). */
 export async function listWalletEntries(customerClient: CommerceLayerClient): Promise<WalletEntry[]> {
-  const entries = await customerClient.customer_payment_sources.list({
+  const raw = await customerClient.customer_payment_sources.list({
     sort: { created_at: 'desc' },
     pageSize: 25,
   })
-  return entries.map(toWalletEntry)
+  return toWalletEntries(raw)
+}
+
+/** Wallet entries as Commerce Layer lists them (or includes them), with the default marked. */
+export function toWalletEntries(raw: readonly unknown[]): WalletEntry[] {
+  const entries = raw.map((item) => walletEntrySchema.parse(item))
+  const defaultId = defaultSourceId(
+    entries.map((entry) => ({ id: entry.id, createdAt: entry.created_at, metadata: entry.metadata })),
+  )
+  return entries.map((entry) => ({
+    id: entry.id,
+    name: entry.name,
+    savedAt: entry.created_at,
+    isDefault: entry.id === defaultId,
+    metadata: entry.metadata ?? {},
+  }))
+}
+
+/**
+ * Makes a saved source the customer's default: one `PATCH /api/customer_payment_sources/:id` writing its
+ * `metadata` (all of it, what was there kept), which Commerce Layer lets a customer update on their own sources.
+ */
+export async function chooseDefaultWalletEntry(customerClient: CommerceLayerClient, entry: WalletEntry): Promise<void> {
+  await customerClient.customer_payment_sources.update({
+    id: entry.id,
+    metadata: metadataChosenAsDefault(entry.metadata, new Date()),
+  })
 }
 
 /** Removes a saved source; Commerce Layer also cancels the Klarna customer token behind it. */
@@ -71,8 +93,8 @@ export async function findWalletEntryForPaymentSource(
   paymentSourceId: string,
 ): Promise<WalletEntry | null> {
   const entries = await customerClient.customer_payment_sources.list({ include: ['payment_source'], pageSize: 25 })
-  const match = entries.find((entry) => entry.payment_source?.id === paymentSourceId)
-  return match ? toWalletEntry(match) : null
+  const match = toWalletEntries(entries).find((_entry, index) => entries[index]?.payment_source?.id === paymentSourceId)
+  return match ?? null
 }
 
 const oneClickSchema = z.object({

@@ -34,6 +34,29 @@ describe('contentSecurityPolicy', () => {
     expect(policy).toContain('upgrade-insecure-requests')
   })
 
+  it("adds On-Site Messaging's library: the sandbox's stand-in origin, or Klarna's Web SDK and its hosts", () => {
+    const sandbox = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js',
+      klarnaMessagingUrl: 'http://localhost:3002/klarna/web-sdk/v1/klarna.js',
+      development: false,
+      https: false,
+    })
+    expect(directive(sandbox, 'script-src')).toContain('http://localhost:3002')
+    expect(directive(sandbox, 'frame-src')).not.toContain('3002')
+    const live = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      klarnaMessagingUrl: 'https://js.klarna.com/web-sdk/v1/klarna.js',
+      development: false,
+      https: true,
+    })
+    expect(directive(live, 'script-src')).toContain('https://js.klarna.com')
+    expect(directive(live, 'connect-src')).toContain('https://*.klarnaservices.com')
+    // Each host once, though both libraries name it.
+    expect(directive(live, 'frame-src')).toBe('frame-src https://*.klarna.com https://x.klarnacdn.net')
+  })
+
   it('lets next dev evaluate code, and only next dev', () => {
     const policy = contentSecurityPolicy({
       nonce: 'n',

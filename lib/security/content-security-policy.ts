@@ -39,19 +39,51 @@ export function klarnaSources(libraryUrl: string): KlarnaSources {
   return { script: origins, style: origins, font: origins, connect: origins, frame: origins, img: origins }
 }
 
+/**
+ * Where Klarna's On-Site Messaging library (its Web SDK) and what it fetches come from: Klarna's Web SDK host and
+ * the hosts its placements talk to, or, for any other library origin (the sandbox's stand-in), that origin alone.
+ */
+export function klarnaMessagingSources(libraryUrl: string): KlarnaSources {
+  const library = new URL(libraryUrl)
+  if (library.hostname === 'js.klarna.com') {
+    return {
+      script: ['https://js.klarna.com'],
+      style: ['https://js.klarna.com'],
+      font: ['https://js.klarna.com'],
+      connect: ['https://*.klarna.com', 'https://*.klarnaservices.com'],
+      frame: ['https://*.klarna.com'],
+      img: ['https://*.klarna.com', 'https://*.klarnaservices.com'],
+    }
+  }
+  return { script: [library.origin], style: [], font: [], connect: [], frame: [], img: [] }
+}
+
+function merge(...sources: KlarnaSources[]): KlarnaSources {
+  const keys = ['script', 'style', 'font', 'connect', 'frame', 'img'] as const
+  return Object.fromEntries(
+    keys.map((key) => [key, [...new Set(sources.flatMap((source) => source[key]))]]),
+  ) as KlarnaSources
+}
+
 export function contentSecurityPolicy({
   nonce,
   klarnaLibraryUrl,
+  klarnaMessagingUrl = null,
   development,
   https,
 }: {
   nonce: string
   klarnaLibraryUrl: string
+  /** On-Site Messaging's library, when the shop shows Klarna's messaging. */
+  klarnaMessagingUrl?: string | null
   /** `next dev` evaluates code for its error overlay; production never does. */
   development: boolean
   https: boolean
 }): string {
-  const klarna = klarnaSources(klarnaLibraryUrl)
+  const klarna = merge(
+    klarnaSources(klarnaLibraryUrl),
+    ...(klarnaMessagingUrl ? [klarnaMessagingSources(klarnaMessagingUrl)] : []),
+  )
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     [

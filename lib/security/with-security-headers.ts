@@ -31,6 +31,7 @@ export async function withSecurityHeaders(
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     klarnaLibraryUrl: env().klarna.libraryUrl,
+    klarnaMessagingUrl: env().klarna.messaging?.libraryUrl ?? null,
     development: process.env.NODE_ENV === 'development',
     https: request.nextUrl.protocol === 'https:',
   })

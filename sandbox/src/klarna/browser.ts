@@ -39,6 +39,8 @@ function loadAsset(file: string, contentType: string): Asset {
 }
 
 const library = loadAsset('api.js', 'application/javascript; charset=utf-8')
+/** The On-Site Messaging library (js.klarna.com/web-sdk/v1/klarna.js): `<klarna-placement>` from its attributes. */
+const messagingLibrary = loadAsset('messaging.js', 'application/javascript; charset=utf-8')
 const assets: Record<string, Asset> = {
   'widget.js': loadAsset('widget.js', 'application/javascript; charset=utf-8'),
   'dialog.js': loadAsset('dialog.js', 'application/javascript; charset=utf-8'),
@@ -107,6 +109,7 @@ const authorizeSchema = z.object({
 
 export function browserRoutes(router: Router, services: Services): void {
   router.get('/klarna/kp/lib/v1/api.js', (ctx) => sendAsset(ctx, library))
+  router.get('/klarna/web-sdk/v1/klarna.js', (ctx) => sendAsset(ctx, messagingLibrary))
 
   router.get('/klarna/kp/assets/:file', (ctx) => {
     const asset = assets[ctx.params.file as string]
