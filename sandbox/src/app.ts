@@ -7,6 +7,7 @@ import { HttpError, type ErrorRenderer } from './http/errors'
 import { loggableBody, RequestLog } from './http/request-log'
 import { Router } from './http/router'
 import { sandboxModules } from './modules'
+import { DEFAULT_SANDBOX_DOMAIN } from './seed-constants'
 import type { SandboxModule, Services } from './module'
 import type { AddressInfo } from 'node:net'
 
@@ -19,6 +20,13 @@ export type SandboxOptions = {
   /** One line per request on stdout. */
   logRequests?: boolean
   modules?: readonly SandboxModule[]
+  /**
+   * The origin browsers reach the sandbox by, for absolute URLs such as SKU images (`SANDBOX_PUBLIC_URL`).
+   * Unset: the origin each request came in by.
+   */
+  publicUrl?: string
+  /** The domain tokens name as Commerce Layer's do: `iss` is `https://auth.<domain>` (`SANDBOX_DOMAIN`). */
+  domain?: string
 }
 
 export type Sandbox = {
@@ -40,7 +48,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const requestLog = new RequestLog()
   let origin = ''
   const faults = new Faults(clock, options.latencyMs ?? 0)
-  const services: Services = { db, clock, requestLog, faults, selfOrigin: () => origin }
+  const services: Services = {
+    db,
+    clock,
+    requestLog,
+    faults,
+    selfOrigin: () => origin,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    domain: options.domain ?? DEFAULT_SANDBOX_DOMAIN,
+  }
 
   migrate(
     db,

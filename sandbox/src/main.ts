@@ -8,6 +8,8 @@ import { createSandbox } from './app'
 const port = Number(process.env.SANDBOX_PORT ?? 3001)
 const dbPath = process.env.SANDBOX_DB ?? '.data/sandbox.db'
 const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0)
+const publicUrl = process.env.SANDBOX_PUBLIC_URL || undefined
+const domain = process.env.SANDBOX_DOMAIN || undefined
 const resetOnly = process.argv.includes('--reset-only')
 const reset = resetOnly || process.argv.includes('--reset')
 
@@ -20,7 +22,7 @@ if (reset && dbPath !== ':memory:') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
 }
 
-const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly })
+const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly, publicUrl, domain })
 if (resetOnly) {
   sandbox.db.close()
   console.log(`Sandbox database ${dbPath} wiped and seeded again.`)

@@ -1,5 +1,6 @@
 import { registerOAuthRoutes } from './auth/oauth'
 import { TokenService } from './auth/tokens'
+import { registerImageRoutes } from './images'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
 import { commerceLayerResources } from './resources'
@@ -32,6 +33,7 @@ export const commerceLayerModule: SandboxModule = {
     }
     registerOAuthRoutes(router, api)
     registerApiRoutes(router, api)
+    registerImageRoutes(router)
   },
   seed(services) {
     seedCore(new Store(services.db), services.clock.now())

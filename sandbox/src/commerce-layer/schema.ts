@@ -136,4 +136,11 @@ CREATE VIEW cl_customer_addresses_with_address AS SELECT ca.rowid AS rowid, ca.*
   a.phone AS address_phone
   FROM cl_customer_addresses ca JOIN cl_addresses a ON a.id = ca.address_id;`,
   },
+  {
+    // SKU pictures moved from the storefront's /products/ to the sandbox's own image host (images.ts).
+    id: 'core-003-image-host',
+    sql: `
+UPDATE cl_skus SET image_url = '/cdn' || image_url WHERE image_url LIKE '/products/%';
+UPDATE cl_line_items SET image_url = '/cdn' || image_url WHERE image_url LIKE '/products/%';`,
+  },
 ]

@@ -21,7 +21,7 @@ describe('JSON:API conventions and the catalogue', () => {
     const mug = body.data.find((sku) => sku.attributes.code === 'MUG-STONE-350')
     expect(mug?.attributes).toMatchObject({
       name: 'Stoneware Mug',
-      image_url: '/products/mug-stone-350.svg',
+      image_url: `${sandbox.origin}/cdn/products/mug-stone-350.svg`,
       description: expect.stringMatching(/\w.+\./),
     })
     const priceId = (mug?.relationships.prices?.data as { id: string }[])[0]?.id

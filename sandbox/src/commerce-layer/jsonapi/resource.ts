@@ -1,3 +1,4 @@
+import { absoluteUrl } from '../images'
 import { formatMoney } from '../money'
 import type { ApiCall } from '../api'
 import type { z } from 'zod'
@@ -8,7 +9,8 @@ export type Row = { id: string; [column: string]: unknown }
 export type FieldType = 'string' | 'integer' | 'float' | 'boolean' | 'datetime' | 'object' | 'array'
 
 export type AttributeDef = {
-  read: (row: Row) => unknown
+  /** The value clients see; `call` for what depends on the request (e.g. URLs on the sandbox's origin). */
+  read: (row: Row, call: ApiCall) => unknown
   type: FieldType
   /** The SQL column behind the attribute; only column-backed attributes can be filtered or sorted. */
   column?: string
@@ -96,7 +98,12 @@ export const attr = {
     type: Array.isArray(fallback) ? 'array' : 'object',
   }),
   fixed: (value: unknown, type: FieldType = 'string'): AttributeDef => ({ read: () => value, type }),
-  computed: (read: (row: Row) => unknown, type: FieldType): AttributeDef => ({ read, type }),
+  computed: (read: (row: Row, call: ApiCall) => unknown, type: FieldType): AttributeDef => ({ read, type }),
+  /** A URL column: stored paths answer absolute on the sandbox's public origin (see images.ts). */
+  url: (name: string, options?: FieldOptions): AttributeDef => ({
+    ...column(name, 'string', options),
+    read: (row, call) => absoluteUrl(call, row[name]),
+  }),
 }
 
 /**

@@ -56,7 +56,7 @@ export const skus: ResourceDef = {
     code: attr.string('code', filterSort),
     name: attr.string('name', filterSort),
     description: attr.string('description', { filter: true }),
-    image_url: attr.string('image_url', { filter: true }),
+    image_url: attr.url('image_url', { filter: true }),
     pieces_per_pack: attr.integer('pieces_per_pack'),
     weight: attr.float('weight'),
     unit_of_weight: attr.string('unit_of_weight'),

@@ -130,7 +130,7 @@ export const lineItems: ResourceDef = {
     ...money('total_amount'),
     ...money('tax_amount'),
     name: attr.string('name', { filter: true, sort: true }),
-    image_url: attr.string('image_url', { filter: true }),
+    image_url: attr.url('image_url', { filter: true }),
     discount_breakdown: attr.fixed({}, 'object'),
     tax_rate: attr.float('tax_rate'),
     tax_breakdown: attr.fixed({}, 'object'),
