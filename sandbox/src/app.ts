@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock'
 import { migrate, openDatabase, type Db } from './db/database'
 import { Faults } from './faults'
 import { Context } from './http/context'
+import { applyCors } from './http/cors'
 import { HttpError, type ErrorRenderer } from './http/errors'
 import { loggableBody, RequestLog } from './http/request-log'
 import { Router } from './http/router'
@@ -71,6 +72,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     for (const [prefix, renderer] of Object.entries(part.errorRenderers ?? {})) renderers.push([prefix, renderer])
   }
   renderers.sort((a, b) => b[0].length - a[0].length)
+  const corsPrefixes = modules.flatMap((part) => part.corsPrefixes ?? [])
+  const allowsCors = (path: string) => corsPrefixes.some((prefix) => path === prefix || path.startsWith(`${prefix}/`))
   const rendererFor = (path: string) => renderers.find(([prefix]) => path.startsWith(prefix))?.[1] ?? plainError
 
   const logRequests = options.logRequests ?? false
@@ -90,6 +93,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         }
         if (faults.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, faults.latencyMs))
       }
+      if (allowsCors(path) && applyCors(ctx)) return
       const found = router.match(ctx.method, path)
       if (!found) throw renderError(404, 'Not found', `No route matches ${ctx.method} ${path}.`)
       if ('allowed' in found) {

@@ -31,6 +31,8 @@ export type SandboxModule = {
   name: string
   migrations: readonly Migration[]
   errorRenderers?: Record<string, ErrorRenderer>
+  /** Path prefixes browsers may call from any origin (CORS, preflight included). */
+  corsPrefixes?: readonly string[]
   routes(router: Router, services: Services): void
   /** Fills a fresh database; runs once, in module order, inside one transaction. */
   seed?(services: Services): void

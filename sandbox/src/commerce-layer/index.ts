@@ -20,6 +20,7 @@ export const commerceLayerModule: SandboxModule = {
   name: 'commerce-layer',
   migrations: commerceLayerMigrations,
   errorRenderers: { '/api': renderApiError, '/oauth': renderAuthError },
+  corsPrefixes: ['/api', '/oauth'],
   routes(router, services) {
     const store = new Store(services.db)
     const api: Api = {

@@ -52,6 +52,8 @@ export type ListScope = { where: string; params: unknown[] }
 export type ResourceDef = {
   type: string
   table: string
+  /** Served only at `/api/<singular>` (the organization), never as `/api/<type>` or `/api/<type>/:id`. */
+  singleton?: boolean
   attributes: Record<string, AttributeDef>
   relationships: Record<string, RelationshipDef>
   /** The rows this caller may list (an SQL condition), or a refusal for callers that may not list them at all. */

@@ -120,7 +120,10 @@ export const stockItems: ResourceDef = {
     quantity: attr.integer('quantity', filterSort),
     ...commonAttributes(),
   },
-  relationships: { sku: belongsTo('skus', 'sku_id') },
+  relationships: {
+    stock_location: belongsTo('stock_locations', 'stock_location_id'),
+    sku: belongsTo('skus', 'sku_id'),
+  },
   ...openCatalogue(),
 }
 

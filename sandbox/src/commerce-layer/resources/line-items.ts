@@ -4,7 +4,7 @@ import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
 import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
-import { belongsTo, polymorphic } from '../jsonapi/relationships'
+import { belongsTo, hasMany, polymorphic } from '../jsonapi/relationships'
 import { attr, commonAttributes, money, type ResourceDef, type Row } from '../jsonapi/resource'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
@@ -143,6 +143,7 @@ export const lineItems: ResourceDef = {
     order: belongsTo('orders', 'order_id'),
     item: polymorphic('item_type', 'item_id', ['skus', 'shipments', 'payment_methods']),
     sku: belongsTo('skus', 'item_id'),
+    line_item_options: hasMany('line_item_options', 'line_item_id'),
   },
   ...orderChild(),
   writes: {
