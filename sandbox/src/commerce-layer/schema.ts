@@ -197,4 +197,12 @@ CREATE VIEW cl_delivery_lead_times AS SELECT sm.rowid AS rowid, sm.id AS id, sl.
   FROM cl_shipping_methods sm JOIN cl_stock_locations sl
   WHERE sm.disabled_at IS NULL AND json_extract(sm.metadata, '$.delivery_lead_time.min_days') IS NOT NULL;`,
   },
+  {
+    // The euro market ships only where Klarna sells in euro: Sweden, Denmark and Poland pay in their own currencies.
+    id: 'core-005-euro-market-countries',
+    sql: `
+UPDATE cl_markets SET metadata = json_set(metadata, '$.shipping_country_codes',
+  json('["AT","BE","DE","ES","FI","FR","IE","IT","NL","PT"]'))
+  WHERE json_extract(metadata, '$.shipping_country_codes') IS NOT NULL AND code = 'europe';`,
+  },
 ]
