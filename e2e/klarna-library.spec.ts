@@ -74,13 +74,27 @@ const shopPage = `<!doctype html>
 </main>
 <script>
   window.shop = { ready: false, events: [], results: [] }
+  // The name of what a call throws ('no error' if nothing): how the tests read the library's named errors.
+  window.shop.errorName = function (run) {
+    try {
+      run()
+      return 'no error'
+    } catch (error) {
+      return error.name
+    }
+  }
   window.klarnaAsyncCallback = function () { window.shop.ready = true }
 </script>
 <script src="${sandbox}/klarna/kp/lib/v1/api.js" async></script>
 </body>
 </html>`
 
-type Shop = { ready: boolean; events: [string, unknown][]; results: [string, unknown][] }
+type Shop = {
+  ready: boolean
+  events: [string, unknown][]
+  results: [string, unknown][]
+  errorName(run: () => void): string
+}
 
 let shopServer: Server
 let shopOrigin = ''
@@ -357,14 +371,7 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     const clientToken = await createSession()
     const outcome = await page.evaluate((token) => {
       const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
-      const nameOf = (run: () => void) => {
-        try {
-          run()
-          return 'no error'
-        } catch (error) {
-          return (error as Error).name
-        }
-      }
+      const nameOf = (window as unknown as { shop: Shop }).shop.errorName
       const names = {
         loadBeforeInit: nameOf(() =>
           payments.load({ container: '#klarna-container', payment_method_category: 'klarna' }),
@@ -401,14 +408,7 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
   test('accepts only Klarna’s three events, and throws EventNotSupportedError for any other', async ({ page }) => {
     const outcome = await page.evaluate(() => {
       const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
-      const nameOf = (run: () => void) => {
-        try {
-          run()
-          return 'no error'
-        } catch (error) {
-          return (error as Error).name
-        }
-      }
+      const nameOf = (window as unknown as { shop: Shop }).shop.errorName
       const handler = () => undefined
       return {
         known: ['heightChanged', 'fullscreenOverlayShown', 'fullscreenOverlayHidden'].map((event) =>
@@ -450,12 +450,9 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
     const clientToken = await createSession()
     const beforeInit = await page.evaluate(() => {
       const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
-      try {
-        payments.loadPaymentReview({ container: '#klarna-container' }, () => undefined)
-        return 'no error'
-      } catch (error) {
-        return (error as Error).name
-      }
+      return (window as unknown as { shop: Shop }).shop.errorName(() =>
+        payments.loadPaymentReview({ container: '#klarna-container' }, () => undefined),
+      )
     })
     expect(beforeInit).toBe('ApplicationNotInitializedError')
     await initAndLoad(page, clientToken)

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync } from 'node:fs'
+import { readAsset, sendAsset, type StaticAsset } from '../http/static-asset'
 import type { ApiCall } from './api'
 import type { Router } from '../http/router'
 
@@ -10,17 +10,15 @@ import type { Router } from '../http/router'
 
 export const IMAGE_PATH_PREFIX = '/cdn/products/'
 
-type Picture = { body: Buffer; etag: string }
-
 const folder = new URL('./assets/products/', import.meta.url)
-const pictures = new Map<string, Picture>(
+const pictures = new Map<string, StaticAsset>(
   readdirSync(folder)
     .filter((file) => file.endsWith('.svg'))
-    .map((file) => {
-      const body = readFileSync(new URL(file, folder))
-      return [file, { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }]
-    }),
+    .map((file) => [file, readAsset(new URL(file, folder), 'image/svg+xml')]),
 )
+
+/** Like an image CDN: cacheable, and loadable by pages of any origin. */
+const IMAGE_HEADERS = { 'Cache-Control': 'public, max-age=3600', 'Cross-Origin-Resource-Policy': 'cross-origin' }
 
 /** The stored path of a SKU's picture. */
 export const imagePath = (skuCode: string) => `${IMAGE_PATH_PREFIX}${skuCode.toLowerCase()}.svg`
@@ -39,17 +37,6 @@ export function registerImageRoutes(router: Router): void {
   router.get(`${IMAGE_PATH_PREFIX}:file`, (ctx) => {
     const picture = pictures.get(ctx.params.file as string)
     if (!picture) return ctx.send(404, { error: 'Not found', detail: `No picture ${ctx.path}.` })
-    const headers = {
-      'Cache-Control': 'public, max-age=3600',
-      ETag: picture.etag,
-      'X-Content-Type-Options': 'nosniff',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    }
-    if (ctx.header('if-none-match') === picture.etag) {
-      ctx.res.writeHead(304, headers)
-      return void ctx.res.end()
-    }
-    ctx.res.writeHead(200, { ...headers, 'Content-Type': 'image/svg+xml', 'Content-Length': picture.body.length })
-    ctx.res.end(picture.body)
+    sendAsset(ctx, picture, IMAGE_HEADERS)
   })
 }
