@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import { useRefreshCartSummary } from '@/components/cart/use-cart-summary'
-import { payWithKlarnaAction, prepareKlarnaPaymentAction, type KlarnaPaymentState } from '@/components/checkout/actions'
+import type { ActionResult } from '@/components/ui/action-state'
 import { Spinner } from '@/components/ui/spinner'
+import type { KlarnaAuthorizeData, KlarnaCategory } from '@/lib/commerce-layer/klarna'
 import { loadKlarnaLibrary, type KlarnaAuthorizeResponse, type KlarnaPayments } from './klarna-library'
 
 type Phase =
@@ -32,15 +32,33 @@ function describeInvalidFields(fields: string[]): string {
   return `Klarna needs a valid ${names.join(' and ')}. Please correct it above, then pay again.`
 }
 
-type ReadySession = Extract<KlarnaPaymentState, { status: 'ready' }>
+/** The order's Klarna session, as the server prepared it for the widget. */
+export type KlarnaSession = { clientToken: string; category: KlarnaCategory; authorizeData: KlarnaAuthorizeData }
+/** The order Klarna paid for, and whether saving Klarna to the wallet afterwards failed. */
+export type KlarnaPlacedOrder = { orderId: string; walletSaveFailed: boolean }
+
+/**
+ * The server actions the widget calls; checkout owns them (they work on its order) and hands them in, so
+ * the Klarna feature never reaches into checkout's files.
+ */
+export type KlarnaActions = {
+  prepareSession: () => Promise<ActionResult<never, KlarnaSession>>
+  pay: (input: { authorizationToken: string; saveToWallet: boolean }) => Promise<ActionResult<never, KlarnaPlacedOrder>>
+}
+
 type OpenedSession =
-  | { phase: { name: 'ready' }; payments: KlarnaPayments; prepared: ReadySession }
+  | { phase: { name: 'ready' }; payments: KlarnaPayments; prepared: KlarnaSession }
   | { phase: Extract<Phase, { name: 'unavailable' }> }
 
 /** Asks the server for the order's Klarna session, then loads Klarna's library and renders its widget. */
-async function openKlarnaSession(libraryUrl: string, container: string): Promise<OpenedSession> {
-  const prepared = await prepareKlarnaPaymentAction()
-  if (prepared.status !== 'ready') return { phase: { name: 'unavailable', message: prepared.message } }
+async function openKlarnaSession(
+  prepareSession: KlarnaActions['prepareSession'],
+  libraryUrl: string,
+  container: string,
+): Promise<OpenedSession> {
+  const result = await prepareSession()
+  const prepared = result.data
+  if (result.status !== 'success' || !prepared) return { phase: { name: 'unavailable', message: result.message } }
   try {
     const payments = await loadKlarnaLibrary(libraryUrl)
     payments.init({ client_token: prepared.clientToken })
@@ -63,11 +81,13 @@ async function openKlarnaSession(libraryUrl: string, container: string): Promise
  * session and the authorize data are prepared before the button is enabled.
  */
 export function KlarnaCheckout({
+  actions,
   libraryUrl,
   detailsComplete,
   sessionKey,
   canSaveToWallet,
 }: {
+  actions: KlarnaActions
   libraryUrl: string
   detailsComplete: boolean
   /** Changes whenever the order changes in a way Klarna must hear about (total, addresses, delivery). */
@@ -75,7 +95,6 @@ export function KlarnaCheckout({
   canSaveToWallet: boolean
 }) {
   const router = useRouter()
-  const refreshCartSummary = useRefreshCartSummary()
   const containerId = `klarna-widget-${useId().replaceAll(':', '')}`
   // The phase belongs to the session it was reached for; a new sessionKey means "preparing" until ready.
   const [state, setState] = useState<{ key: string | null; phase: Phase }>({ key: null, phase: { name: 'preparing' } })
@@ -87,7 +106,7 @@ export function KlarnaCheckout({
   const setPhase = useCallback((next: Phase) => setState((current) => ({ ...current, phase: next })), [])
   const [message, setMessage] = useState('')
   const [saveToWallet, setSaveToWallet] = useState(true)
-  const session = useRef<ReadySession | null>(null)
+  const session = useRef<KlarnaSession | null>(null)
   const klarna = useRef<KlarnaPayments | null>(null)
   const busy = useRef(false)
 
@@ -102,32 +121,32 @@ export function KlarnaCheckout({
   useEffect(() => {
     if (!detailsComplete) return
     let stale = false
-    void openKlarnaSession(libraryUrl, `#${containerId}`).then((opened) => {
+    void openKlarnaSession(actions.prepareSession, libraryUrl, `#${containerId}`).then((opened) => {
       if (!stale) applyOpened(sessionKey, opened)
     })
     return () => {
       stale = true
     }
-  }, [detailsComplete, sessionKey, libraryUrl, containerId, applyOpened])
+  }, [actions.prepareSession, detailsComplete, sessionKey, libraryUrl, containerId, applyOpened])
 
   async function handleAuthorization(response: KlarnaAuthorizeResponse) {
     if (response.approved && response.authorization_token) {
       setPhase({ name: 'placing' })
-      const result = await payWithKlarnaAction({
+      const result = await actions.pay({
         authorizationToken: response.authorization_token,
         saveToWallet: canSaveToWallet && saveToWallet,
       })
-      if (result.status === 'placed') {
-        void refreshCartSummary()
-        router.push(`/orders/${result.orderId}${result.walletSaveFailed ? '?wallet=failed' : ''}`)
+      const placed = result.data
+      if (result.status === 'success' && placed) {
+        router.push(`/orders/${placed.orderId}${placed.walletSaveFailed ? '?wallet=failed' : ''}`)
         return
       }
       busy.current = false
       setMessage(result.message)
-      if (result.status === 'authorize-again') {
-        // The page shows the order as it is now; its new session key makes the widget open a fresh session.
+      if (result.next === 'authorize-again') {
+        // The page (header's count included) shows the order as it is now; its new session key makes the
+        // widget open a fresh session.
         setPhase({ name: 'preparing' })
-        void refreshCartSummary()
         router.refresh()
       } else {
         setPhase({ name: 'ready' })

@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
+import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna'
-import { addressSchema, lineItemSchema } from './schemas'
+import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
@@ -100,7 +101,7 @@ const checkoutSchema = z.object({
     .nullish(),
   available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
   payment_method: z.object({ id: z.string() }).nullish(),
-  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: z.string().nullish() })).nullish(),
+  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: savedSourceNameSchema })).nullish(),
   payment_source: z
     .object({
       id: z.string(),
@@ -174,7 +175,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     throw error
   }
   const order = checkoutSchema.parse(raw)
-  if (order.status !== 'draft' && order.status !== 'pending') return null
+  if (!isCartStatus(order.status)) return null
   const shipment = order.shipments?.[0]
   const klarnaMethod = order.available_payment_methods?.find(
     (method) => method.payment_source_type === 'klarna_payments',
@@ -218,7 +219,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     countries: shippingCountries(order.market?.metadata),
     savedSources: (order.available_customer_payment_sources ?? []).map((source) => ({
       id: source.id,
-      name: source.name ?? 'Saved Klarna',
+      name: source.name,
     })),
   }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { savedSourceNameSchema } from './schemas'
 import type { CommerceLayerClient } from './client'
 
 /** A saved payment source in a customer's wallet, as the account pages and checkout show it. */
@@ -10,7 +11,7 @@ export type WalletEntry = {
 
 const walletEntrySchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
+  name: savedSourceNameSchema,
   created_at: z.string(),
 })
 
@@ -18,7 +19,7 @@ function toWalletEntry(raw: unknown): WalletEntry {
   const entry = walletEntrySchema.parse(raw)
   return {
     id: entry.id,
-    name: entry.name ?? 'Saved payment method',
+    name: entry.name,
     savedAt: entry.created_at,
   }
 }
@@ -39,7 +40,7 @@ export async function removeWalletEntry(customerClient: CommerceLayerClient, id:
 
 const savedSourcesSchema = z.object({
   available_customer_payment_sources: z
-    .array(z.object({ id: z.string(), name: z.string().nullish(), created_at: z.string() }))
+    .array(z.object({ id: z.string(), name: savedSourceNameSchema, created_at: z.string() }))
     .nullish(),
 })
 
@@ -60,7 +61,7 @@ export async function saveKlarnaToWallet(
   const parsed = savedSourcesSchema.parse(order)
   return (parsed.available_customer_payment_sources ?? []).map((source) => ({
     id: source.id,
-    name: source.name ?? 'Klarna',
+    name: source.name,
   }))
 }
 
