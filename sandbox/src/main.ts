@@ -21,6 +21,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1)
 }
 
+if (publicUrl !== undefined && !/^https?:\/\/[^/?#]+\/?$/.test(publicUrl)) {
+  console.error(`SANDBOX_PUBLIC_URL must be an origin such as http://localhost:3001, not "${publicUrl}".`)
+  process.exit(1)
+}
+
+if (domain !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
+  console.error(`SANDBOX_DOMAIN must be a domain such as localhost or commerce.test, not "${domain}".`)
+  process.exit(1)
+}
+
 if (reset && dbPath !== ':memory:') {
   for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true })
 }

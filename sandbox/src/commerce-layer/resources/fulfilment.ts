@@ -15,7 +15,8 @@ export const stockLocations: ResourceDef = {
   type: 'stock_locations',
   table: 'cl_stock_locations',
   attributes: {
-    number: attr.computed((row) => Number(row.rowid ?? 1), 'integer'),
+    // Commerce Layer numbers stock locations in order; the sandbox has one.
+    number: attr.fixed(1, 'integer'),
     name: attr.string('name', filterSort),
     code: attr.string('code', filterSort),
     label_format: attr.fixed('PDF'),
