@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
 import type { Checkout, CheckoutAddress } from './checkout'
 import type { CommerceLayerClient } from './client'
 
@@ -8,15 +9,9 @@ import type { CommerceLayerClient } from './client'
  * talks to Klarna only through Klarna's library, with the session's client token.
  */
 
+export type { KlarnaCategory }
+
 export type KlarnaSession = { paymentId: string; clientToken: string; categories: KlarnaCategory[] }
-
-/** Klarna's payment categories, as a klarna_payment's `payment_methods` lists them. */
-export const klarnaCategoriesSchema = z.array(z.object({ identifier: z.string(), name: z.string() })).nullish()
-
-export type KlarnaCategory = { identifier: string; name: string }
-
-export const toKlarnaCategories = (raw: z.infer<typeof klarnaCategoriesSchema>): KlarnaCategory[] =>
-  (raw ?? []).map(({ identifier, name }) => ({ identifier, name }))
 
 const createdSchema = z.object({ id: z.string(), client_token: z.string(), payment_methods: klarnaCategoriesSchema })
 

@@ -10,8 +10,16 @@ const ALLOWED_HEADERS = 'Accept, Authorization, Content-Type'
 const EXPOSED_HEADERS = 'Retry-After, X-Ratelimit-Limit, X-Ratelimit-Interval, X-Ratelimit-Remaining'
 const PREFLIGHT_MAX_AGE_SECONDS = '7200'
 
-/** Sets the CORS headers of every answer; answers a preflight itself (true) so no route sees it. */
-export function applyCors(ctx: Context): boolean {
+/**
+ * For the paths under the modules' CORS prefixes: sets the CORS headers of every answer, and answers a preflight
+ * itself (true) so no route sees it. Other paths get nothing (false).
+ */
+export function corsByPath(prefixLists: readonly (readonly string[] | undefined)[]): (ctx: Context) => boolean {
+  const prefixes = prefixLists.flatMap((list) => list ?? [])
+  return (ctx) => prefixes.some((prefix) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`)) && applyCors(ctx)
+}
+
+function applyCors(ctx: Context): boolean {
   ctx.res.setHeader('Access-Control-Allow-Origin', '*')
   ctx.res.setHeader('Access-Control-Expose-Headers', EXPOSED_HEADERS)
   if (ctx.method !== 'OPTIONS') return false

@@ -1,6 +1,7 @@
 import { openCatalogue, orderChild } from '../access'
 import { belongsTo, hasMany } from '../jsonapi/relationships'
-import { attr, commonAttributes, type RelationshipDef, type ResourceDef, type Row } from '../jsonapi/resource'
+import { attr, commonAttributes } from '../jsonapi/resource'
+import type { RelationshipDef, ResourceDef, Row } from '../api'
 
 /**
  * Where the goods of a shipment come from, as Commerce Layer's own checkout reads them

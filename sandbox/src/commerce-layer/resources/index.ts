@@ -19,7 +19,7 @@ import { lineItemOptions, skuOptions } from './options'
 import { orders } from './orders'
 import { organizations } from './organization'
 import { shipments } from './shipments'
-import type { ResourceDef } from '../jsonapi/resource'
+import type { ResourceDef } from '../api'
 
 /** Every resource type the Commerce Layer stand-in serves under /api. */
 export const commerceLayerResources: readonly ResourceDef[] = [

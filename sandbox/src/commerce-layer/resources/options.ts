@@ -1,6 +1,7 @@
 import { openCatalogue, orderChild } from '../access'
 import { belongsTo } from '../jsonapi/relationships'
-import { attr, commonAttributes, money, type ResourceDef } from '../jsonapi/resource'
+import { attr, commonAttributes, money } from '../jsonapi/resource'
+import type { ResourceDef } from '../api'
 
 /**
  * SKU options (engraving, gift wrap) and the line item options that choose them. The sandbox's catalogue has none,

@@ -1,4 +1,5 @@
-import { attr, commonAttributes, type ResourceDef } from '../jsonapi/resource'
+import { attr, commonAttributes } from '../jsonapi/resource'
+import type { ResourceDef } from '../api'
 
 /**
  * The organization, `GET /api/organization` (a singleton: there is no list and no id in the path). Commerce
