@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock'
 import { migrate, openDatabase, type Db } from './db/database'
 import { Faults } from './faults'
 import { Context } from './http/context'
+import { corsByPath } from './http/cors'
 import { answerFailure, dispatch } from './http/dispatch'
 import { guardDoor, isDoorPath, ownHostNames } from './http/door-guard'
 import { errorShapeByPath } from './http/error-shapes'
@@ -11,6 +12,7 @@ import { recordRequest, RequestLog } from './http/request-log'
 import { Router } from './http/router'
 import { answerUnparsableRequest } from './http/unparsable-request'
 import { sandboxModules } from './modules'
+import { DEFAULT_SANDBOX_DOMAIN } from './seed-constants'
 import { seedOnce } from './seed-once'
 import type { SandboxModule, Services } from './module'
 
@@ -25,6 +27,13 @@ export type SandboxOptions = {
   modules?: readonly SandboxModule[]
   /** Host names besides loopback under which the sandbox's doors answer (SANDBOX_HOSTNAME). */
   hostNames?: readonly string[]
+  /**
+   * The origin browsers reach the sandbox by, for absolute URLs such as SKU images (`SANDBOX_PUBLIC_URL`).
+   * Unset: the origin each request came in by.
+   */
+  publicUrl?: string
+  /** The domain tokens name as Commerce Layer's do: `iss` is `https://auth.<domain>` (`SANDBOX_DOMAIN`). */
+  domain?: string
 }
 
 export type Sandbox = {
@@ -49,7 +58,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const requestLog = new RequestLog()
   let origin = ''
   const faults = new Faults(clock, options.latencyMs ?? 0)
-  const services: Services = { db, clock, requestLog, faults, selfOrigin: () => origin }
+  const services: Services = {
+    db,
+    clock,
+    requestLog,
+    faults,
+    selfOrigin: () => origin,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    domain: options.domain ?? DEFAULT_SANDBOX_DOMAIN,
+  }
 
   migrate(
     db,
@@ -60,6 +77,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const router = new Router()
   for (const part of modules) part.routes(router, services)
   const errorShapeFor = errorShapeByPath(modules.map((part) => part.errorRenderers))
+  const answeredByCors = corsByPath(modules.map((part) => part.corsPrefixes))
   const echoRequests = options.logRequests ?? false
   const ownHosts = ownHostNames(options.hostNames)
 
@@ -68,7 +86,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const ctx = new Context(req, res, errorShapeFor)
     try {
       if (isDoorPath(ctx.path)) guardDoor(ctx, ownHosts)
-      if (await faults.letThrough(ctx.path, res)) await dispatch(router, ctx)
+      if ((await faults.letThrough(ctx.path, res)) && !answeredByCors(ctx)) await dispatch(router, ctx)
     } catch (error) {
       answerFailure(ctx, error)
     } finally {

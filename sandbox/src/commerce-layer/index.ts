@@ -1,5 +1,6 @@
 import { registerOAuthRoutes, registerRevokeRoute } from './auth/oauth'
 import { TokenService } from './auth/tokens'
+import { registerImageRoutes } from './images'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
 import { commerceLayerResources } from './resources'
@@ -19,6 +20,7 @@ export const commerceLayerModule: SandboxModule = {
   name: 'commerce-layer',
   migrations: commerceLayerMigrations,
   errorRenderers: { '/api': renderApiError, '/oauth': renderAuthError },
+  corsPrefixes: ['/api', '/oauth'],
   routes(router, services) {
     const store = new Store(services.db)
     const api: Api = {
@@ -33,6 +35,7 @@ export const commerceLayerModule: SandboxModule = {
     registerOAuthRoutes(router, api)
     registerRevokeRoute(router, api)
     registerApiRoutes(router, api)
+    registerImageRoutes(router)
   },
   seed(services) {
     seedCore(new Store(services.db), services.clock.now())
