@@ -23,9 +23,11 @@ export async function removeWalletEntryAction(_previous: ActionState, formData: 
 
   const client = commerceLayerClient(customer.accessToken)
   try {
-    const entry = (await listWalletEntries(client)).find((candidate) => candidate.id === input.data.entryId)
+    const entry = (await listWalletEntries(client)).find((candidate) =>
+      candidate.sourceIds.includes(input.data.entryId),
+    )
     if (!entry) return failed('That saved payment method is not in your wallet.')
-    await removeWalletEntry(client, entry.id)
+    await removeWalletEntry(client, entry)
     return succeeded(`Removed ${entry.name} from your wallet.`)
   } catch (error) {
     const problem = describeCommerceLayerError(error)
@@ -54,6 +56,9 @@ export async function saveKlarnaToWalletAction(_previous: ActionState, formData:
     if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending') {
       return failed('That order is not yours to save from.')
     }
+    // Its payment came from the wallet: there is nothing new to save (Commerce Layer may store it twice).
+    if (order.paidWithSavedSource)
+      return failed('This order was paid with Klarna from your wallet: it is saved already.')
     await saveKlarnaToWallet(client, order.id)
   } catch (error) {
     const problem = describeCommerceLayerError(error)

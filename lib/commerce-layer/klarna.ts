@@ -1,6 +1,9 @@
 import { z } from 'zod'
+import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './schemas'
 import type { Checkout, CheckoutAddress } from './checkout'
 import type { CommerceLayerClient } from './client'
+
+export type { KlarnaCategory }
 
 /**
  * Klarna through Commerce Layer. The storefront never calls Klarna's REST API: Commerce Layer opens the Klarna
@@ -9,14 +12,6 @@ import type { CommerceLayerClient } from './client'
  */
 
 export type KlarnaSession = { paymentId: string; clientToken: string; categories: KlarnaCategory[] }
-
-/** Klarna's payment categories, as a klarna_payment's `payment_methods` lists them. */
-export const klarnaCategoriesSchema = z.array(z.object({ identifier: z.string(), name: z.string() })).nullish()
-
-export type KlarnaCategory = { identifier: string; name: string }
-
-export const toKlarnaCategories = (raw: z.infer<typeof klarnaCategoriesSchema>): KlarnaCategory[] =>
-  (raw ?? []).map(({ identifier, name }) => ({ identifier, name }))
 
 const createdSchema = z.object({ id: z.string(), client_token: z.string(), payment_methods: klarnaCategoriesSchema })
 

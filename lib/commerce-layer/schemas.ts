@@ -29,3 +29,11 @@ export const lineItemSchema = z.object({
   tax_amount_cents: z.number().int().nullish(),
   tax_rate: z.number().nullish(),
 })
+
+/** Klarna's payment categories, as a klarna_payment's `payment_methods` lists them. */
+export const klarnaCategoriesSchema = z.array(z.object({ identifier: z.string(), name: z.string() })).nullish()
+
+export type KlarnaCategory = { identifier: string; name: string }
+
+export const toKlarnaCategories = (raw: z.infer<typeof klarnaCategoriesSchema>): KlarnaCategory[] =>
+  (raw ?? []).map(({ identifier, name }) => ({ identifier, name }))

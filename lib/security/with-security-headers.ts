@@ -14,6 +14,7 @@ export async function withSecurityHeaders(
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     klarnaLibraryUrl: env().klarna.libraryUrl,
+    imageOrigins: env().catalogImageOrigins,
     development: process.env.NODE_ENV === 'development',
     https: request.nextUrl.protocol === 'https:',
   })
