@@ -6,6 +6,8 @@ const steps = [
   ['types', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit and sandbox tests', 'npx', ['vitest', 'run']],
+  // Against a fresh sandbox of its own (CONTRACT_SANDBOX_PORT, default 3301); against a real organization with CL_*.
+  ['contract (lib/commerce-layer against the sandbox)', 'npm', ['run', '--silent', 'test:contract']],
   [
     'sandbox under load (npm run load: 10 s, 20 shoppers, then the audit)',
     'npm',

@@ -33,7 +33,7 @@ export type KlarnaWidgetEvent =
 
 export const initialKlarnaWidgetState: KlarnaWidgetState = { name: 'preparing', key: null, message: '' }
 
-export const KLARNA_REFUSED = "Klarna can't be used for this order. Your cart is still here: pay another way."
+export const KLARNA_REFUSED = "Klarna can't be used for this order. Your cart is still here."
 export const KLARNA_NOT_LOADED = "Klarna couldn't be loaded. Please check your connection and reload the page."
 export const KLARNA_DIALOG_FAILED = "Klarna's dialog couldn't open. Reload the page to try again, or pay another way."
 

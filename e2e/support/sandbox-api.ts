@@ -114,3 +114,21 @@ export async function stageSandboxFaults(faults: { latencyMs?: number; outageSec
   const response = await fetch(`${sandboxUrl()}/sandbox/faults`, { method: 'POST', body: JSON.stringify(body) })
   if (!response.ok) throw new Error(`faults: ${response.status}`)
 }
+
+const KLARNA_MERCHANT_AUTH = `Basic ${Buffer.from('sandbox-klarna-key:sandbox-klarna-secret').toString('base64')}`
+
+/** A client token for a fresh Klarna session of its own, made through the Klarna stand-in's REST API. */
+export async function newKlarnaClientToken(): Promise<string> {
+  const response = await fetch(`${sandboxUrl()}/klarna/payments/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: KLARNA_MERCHANT_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      purchase_country: 'IT',
+      purchase_currency: 'EUR',
+      order_amount: 1800,
+      order_lines: [{ name: 'Stoneware Mug', quantity: 1, unit_price: 1800, total_amount: 1800 }],
+    }),
+  })
+  if (!response.ok) throw new Error(`Klarna session: ${response.status}`)
+  return ((await response.json()) as { client_token: string }).client_token
+}

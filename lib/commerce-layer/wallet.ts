@@ -39,7 +39,8 @@ export function onePerCustomerToken<T extends { id: string; token: string | null
 }
 
 export function toWalletEntries(raw: readonly unknown[]): WalletEntry[] {
-  const sources = raw.map((item) => {
+  // A plain array: the SDK's list carries its paging meta into whatever is mapped from it.
+  const sources = Array.from(raw, (item) => {
     const source = walletEntrySchema.parse(item)
     return {
       id: source.id,
