@@ -64,7 +64,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npx tsx sandbox/src/main.ts --reset',
+      command: 'npm run --silent -w sandbox start -- --reset',
       url: `${sandboxUrl}/sandbox/health`,
       reuseExistingServer: false,
       timeout: 60_000,

@@ -9,4 +9,4 @@ const build = spawnSync(process.execPath, [new URL('./build-if-needed.mjs', impo
 })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-runShop({ sandboxCommand: 'tsx sandbox/src/main.ts', shopCommand: `next start -p ${ports.shop}` })
+runShop({ sandboxCommand: 'npm run --silent -w sandbox start', shopCommand: `next start -p ${ports.shop}` })

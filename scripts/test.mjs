@@ -1,11 +1,14 @@
-// `npm test`: every check, in the order that fails fastest, then one closing line that counts them.
+// `npm test`: every check, in the order that fails fastest, then a table of each step's duration and one closing
+// line that counts them.
 import { spawnSync } from 'node:child_process'
 import { findChromium } from './chromium.cjs'
 
 const steps = [
+  ['format', 'npm', ['run', '--silent', 'format:check']],
   ['types', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
-  ['unit and sandbox tests', 'npx', ['vitest', 'run']],
+  ['unit tests', 'npx', ['vitest', 'run']],
+  ['sandbox tests', 'npm', ['run', '--silent', 'test:sandbox']],
   // Against a fresh sandbox of its own (CONTRACT_SANDBOX_PORT, default 3301); against a real organization with CL_*.
   ['contract (lib/commerce-layer against the sandbox)', 'npm', ['run', '--silent', 'test:contract']],
   [
@@ -26,6 +29,15 @@ if (!findChromium()) {
   }
 }
 
+/** @type {{ name: string, seconds: string, outcome: string }[]} */
+const durations = []
+
+function printDurations() {
+  const width = Math.max(...durations.map((row) => row.name.length))
+  console.log('\nstep durations:')
+  for (const row of durations) console.log(`  ${row.name.padEnd(width)}  ${row.seconds.padStart(7)} s  ${row.outcome}`)
+}
+
 let passed = 0
 for (const [name, command, args] of steps) {
   console.log(`\n=== ${name}: ${command} ${args.join(' ')}`)
@@ -34,10 +46,14 @@ for (const [name, command, args] of steps) {
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   if (result.status !== 0) {
     console.error(`\n=== ${name} failed after ${seconds}s`)
+    durations.push({ name, seconds, outcome: 'failed' })
+    printDurations()
     console.log(`checks: ${passed} passed, 1 failed`)
     process.exit(result.status ?? 1)
   }
   console.log(`=== ${name} passed in ${seconds}s`)
+  durations.push({ name, seconds, outcome: 'passed' })
   passed++
 }
+printDurations()
 console.log(`checks: ${passed} passed, 0 failed`)

@@ -6,8 +6,7 @@ import { createSandbox } from '../src/app'
  * `npm run sandbox` (`SANDBOX_DB`, `SANDBOX_PORT`); start it with `startSandboxProcess` (sandbox/test/helpers.ts).
  */
 const dbPath = process.env.SANDBOX_DB
-if (!dbPath)
-  throw new Error('usage: SANDBOX_DB=<database file> SANDBOX_PORT=<port> node --import tsx sandbox/bench/server.ts')
+if (!dbPath) throw new Error('usage: SANDBOX_DB=<database file> SANDBOX_PORT=<port> node --import tsx bench/server.ts')
 const sandbox = createSandbox({ dbPath })
 sandbox
   .listen(Number(process.env.SANDBOX_PORT ?? 0))

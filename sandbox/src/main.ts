@@ -1,12 +1,15 @@
 import { rmSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { createSandbox } from './app'
 
 /**
  * `npm run sandbox`: the local Commerce Layer + Klarna stand-in on http://localhost:3001.
  * `npm run sandbox:reset`: wipe the database file and seed it again.
+ * The database file defaults to sandbox/.data/sandbox.db, found from this file rather than the working
+ * directory, so the root's scripts and the workspace's own (`npm run -w sandbox start`) share one.
  */
 const port = Number(process.env.SANDBOX_PORT ?? 3001)
-const dbPath = process.env.SANDBOX_DB ?? '.data/sandbox.db'
+const dbPath = process.env.SANDBOX_DB ?? fileURLToPath(new URL('../.data/sandbox.db', import.meta.url))
 const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0)
 const resetOnly = process.argv.includes('--reset-only')
 const reset = resetOnly || process.argv.includes('--reset')

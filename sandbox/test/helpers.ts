@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import { createSandbox, type Sandbox, type SandboxOptions } from '../src/app'
 
 export type TestSandbox = Sandbox & { origin: string }
@@ -32,15 +33,23 @@ export type SandboxProcess = {
   kill(): Promise<void>
 }
 
+/** A file of the sandbox package, as an absolute path, whatever folder the tests run from. */
+export function sandboxFile(relativePath: string): string {
+  return fileURLToPath(new URL(`../${relativePath}`, import.meta.url))
+}
+
 /**
  * The sandbox in a process of its own on a SQLite file, listening on a free loopback port; resolves once it
- * answers `/sandbox/health`. `entry` is `sandbox/bench/server.ts` (no request log; what the benchmark and
- * the load test measure) or `sandbox/src/main.ts` (`npm run sandbox` itself).
+ * answers `/sandbox/health`. `entry` is `bench/server.ts` (no request log; what the benchmark and
+ * the load test measure) or `src/main.ts` (`npm run sandbox` itself).
  *
  * Node runs the TypeScript through tsx's loader in this very process: the `tsx` command would put the sandbox
  * in a child of its own, and a SIGKILL would then kill only the wrapper and leave the sandbox running.
  */
-export async function startSandboxProcess(dbPath: string, entry = 'sandbox/bench/server.ts'): Promise<SandboxProcess> {
+export async function startSandboxProcess(
+  dbPath: string,
+  entry = sandboxFile('bench/server.ts'),
+): Promise<SandboxProcess> {
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {

@@ -62,8 +62,8 @@ export async function startServers({
   const sandboxUrl = `http://localhost:${sandboxPort}`
   const storefrontUrl = `http://localhost:${storefrontPort}`
   const sandbox = start(
-    'npx',
-    ['tsx', 'sandbox/src/main.ts'],
+    'npm',
+    ['run', '--silent', '-w', 'sandbox', 'start'],
     { SANDBOX_PORT: String(sandboxPort), SANDBOX_DB: join(dataDir, 'sandbox.db'), ...sandboxEnv },
     'sandbox',
   )

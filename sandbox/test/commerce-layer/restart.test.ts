@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
-import { startSandboxProcess, startTestSandbox } from '../helpers'
+import { sandboxFile, startSandboxProcess, startTestSandbox } from '../helpers'
 import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from './checkout'
 import { api, customerToken, expectStatus, guestToken, requestToken } from './api-helpers'
 
@@ -56,7 +56,7 @@ describe('a restart keeps everything', () => {
 
   it('keeps what was written before a kill -9', async () => {
     const dbPath = join(directory, 'killed.db')
-    const first = await startSandboxProcess(dbPath, 'sandbox/src/main.ts')
+    const first = await startSandboxProcess(dbPath, sandboxFile('src/main.ts'))
     let orderId: string
     try {
       const token = await guestToken(first.origin)
@@ -72,7 +72,7 @@ describe('a restart keeps everything', () => {
       ),
     ).toBe('gone')
 
-    const second = await startSandboxProcess(dbPath, 'sandbox/src/main.ts')
+    const second = await startSandboxProcess(dbPath, sandboxFile('src/main.ts'))
     try {
       const token = await guestToken(second.origin)
       const order = expectStatus(await api(second.origin, token, 'GET', `orders/${orderId}`), 200)
