@@ -80,7 +80,8 @@ try {
     if (run === 0) continue // warm-up: the first request of each route compiles nothing, but fills caches
     timings.push(elapsed)
     requestCounts.push(behind.length)
-    if (run === 1) {
+    if (run === 1 || behind.length > 2) {
+      if (run !== 1) console.log(`Run ${run}:`)
       console.log(`Commerce Layer requests behind the click, up to placing (${behind.length} in all):`)
       behind.forEach((entry, index) => console.log(`  ${index + 1}. ${describeRequest(entry)}`))
     }

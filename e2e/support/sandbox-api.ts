@@ -132,3 +132,10 @@ export async function newKlarnaClientToken(): Promise<string> {
   if (!response.ok) throw new Error(`Klarna session: ${response.status}`)
   return ((await response.json()) as { client_token: string }).client_token
 }
+
+/** A second saved source for the same Klarna customer token, as Commerce Layer has stored a save sent twice. */
+export async function copySavedSource(id: string): Promise<string> {
+  const response = await fetch(`${sandboxUrl()}/sandbox/customer-payment-sources/${id}/copies`, { method: 'POST' })
+  if (!response.ok) throw new Error(`copy of saved source ${id}: ${response.status}`)
+  return ((await response.json()) as { id: string }).id
+}

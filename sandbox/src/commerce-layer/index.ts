@@ -1,4 +1,5 @@
 import { registerOAuthRoutes } from './auth/oauth'
+import { registerCommerceLayerDoors } from './doors'
 import { TokenService } from './auth/tokens'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
@@ -32,6 +33,7 @@ export const commerceLayerModule: SandboxModule = {
     }
     registerOAuthRoutes(router, api)
     registerApiRoutes(router, api)
+    registerCommerceLayerDoors(router, api)
   },
   seed(services) {
     seedCore(new Store(services.db), services.clock.now())

@@ -136,4 +136,12 @@ CREATE VIEW cl_customer_addresses_with_address AS SELECT ca.rowid AS rowid, ca.*
   a.phone AS address_phone
   FROM cl_customer_addresses ca JOIN cl_addresses a ON a.id = ca.address_id;`,
   },
+  {
+    // Commerce Layer has stored two sources for one Klarna customer token (a save sent twice, mfe-checkout #412):
+    // one per token is the sandbox's own save rule now (orders/wallet.ts), not a constraint that forbids a copy.
+    id: 'core-003-wallet-allows-copies',
+    sql: `
+DROP INDEX cl_customer_payment_sources_token;
+CREATE INDEX cl_customer_payment_sources_customer_token ON cl_customer_payment_sources(customer_id, payment_source_token);`,
+  },
 ]
