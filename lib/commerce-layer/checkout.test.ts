@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { missingForPayment, toCheckout } from './checkout'
+import { EXPRESS_SHIPPING_LINE, ITALIAN_ADDRESS } from './order-fixtures'
 
 /** An open order as Commerce Layer's SDK hands it over (attributes and included relationships flattened). */
 function order(overrides: Record<string, unknown> = {}) {
@@ -29,23 +30,8 @@ function order(overrides: Record<string, unknown> = {}) {
         tax_rate: 0.22,
       },
     ],
-    billing_address: {
-      first_name: 'Giulia',
-      last_name: 'Bianchi',
-      line_1: 'Via Torino 5',
-      city: 'Milano',
-      zip_code: '20123',
-      country_code: 'IT',
-      phone: '+39 02 1234567',
-    },
-    shipping_address: {
-      first_name: 'Giulia',
-      last_name: 'Bianchi',
-      line_1: 'Via Torino 5',
-      city: 'Milano',
-      zip_code: '20123',
-      country_code: 'IT',
-    },
+    billing_address: ITALIAN_ADDRESS,
+    shipping_address: { ...ITALIAN_ADDRESS, phone: null },
     shipments: [
       {
         id: 'shipA',
@@ -127,19 +113,7 @@ describe('toCheckout', () => {
   it('keeps shipping and payment costs among all lines but lists only SKUs as the cart', () => {
     const checkout = toCheckout(
       order({
-        line_items: [
-          ...order().line_items,
-          {
-            id: 'li2',
-            item_type: 'shipments',
-            name: 'Express',
-            quantity: 1,
-            unit_amount_cents: 990,
-            total_amount_cents: 990,
-            tax_amount_cents: 179,
-            tax_rate: 0.22,
-          },
-        ],
+        line_items: [...order().line_items, EXPRESS_SHIPPING_LINE],
       }),
       null,
     )!

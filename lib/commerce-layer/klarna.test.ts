@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toCheckout, type Checkout } from './checkout'
 import { klarnaAuthorizeData } from './klarna'
-
-const address = {
-  first_name: 'Giulia',
-  last_name: 'Bianchi',
-  line_1: 'Via Torino 5',
-  city: 'Milano',
-  zip_code: '20123',
-  country_code: 'IT',
-  phone: '+39 02 1234567',
-}
+import { EXPRESS_SHIPPING_LINE, ITALIAN_ADDRESS } from './order-fixtures'
 
 function checkout(lineItems: unknown[], overrides: Record<string, unknown> = {}): Checkout {
   return toCheckout(
@@ -21,8 +12,8 @@ function checkout(lineItems: unknown[], overrides: Record<string, unknown> = {})
       language_code: 'it',
       customer_email: 'giulia@example.com',
       line_items: lineItems,
-      billing_address: address,
-      shipping_address: { ...address, phone: null },
+      billing_address: ITALIAN_ADDRESS,
+      shipping_address: { ...ITALIAN_ADDRESS, phone: null },
       ...overrides,
     },
     null,
@@ -40,16 +31,7 @@ const mugs = {
   tax_amount_cents: 649,
   tax_rate: 0.22,
 }
-const express = {
-  id: 'li2',
-  item_type: 'shipments',
-  name: 'Express',
-  quantity: 1,
-  unit_amount_cents: 990,
-  total_amount_cents: 990,
-  tax_amount_cents: 179,
-  tax_rate: 0.22,
-}
+const express = EXPRESS_SHIPPING_LINE
 const freePaymentMethod = {
   id: 'li3',
   item_type: 'payment_methods',
@@ -128,7 +110,7 @@ describe('klarnaAuthorizeData', () => {
 
   it('takes the purchase country from the billing address, else the shipping address', () => {
     const data = klarnaAuthorizeData(
-      checkout([mugs], { billing_address: null, shipping_address: { ...address, country_code: 'FR' } }),
+      checkout([mugs], { billing_address: null, shipping_address: { ...ITALIAN_ADDRESS, country_code: 'FR' } }),
     )
     expect(data.purchase_country).toBe('FR')
     expect(data.locale).toBe('it-FR')
