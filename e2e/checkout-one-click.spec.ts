@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectKlarnaReady, payWithKlarna } from './support/checkout'
+import { expectKlarnaReady, fillCheckoutDetails, payWithKlarna } from './support/checkout'
 import {
   klarnaOrders,
   lastRequestSeq,
   requestLogSince,
   setKlarnaCustomerTokenStatus,
+  walletOf,
   walletTokensOf,
 } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
@@ -178,5 +179,40 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     const number = (await page.getByTestId('order-number').textContent())?.replace('#', '') ?? ''
     expect(await klarnaOrders({ merchantReference: number })).toHaveLength(1)
     expect(await klarnaOrders({ customerToken: saved!.token })).toHaveLength(1)
+  })
+
+  test('the save is never sent for an order paid from the wallet, even straight to the server action', async ({
+    page,
+  }) => {
+    const email = uniqueEmail('resave')
+    await signUp(page, email)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, {})
+    await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
+    await payWithKlarna(page)
+    const widgetOrderId = new URL(page.url()).pathname.split('/').pop()!
+    // The confirmation's "Save Klarna to my wallet", caught on its way, then sent for real.
+    const save = page.getByRole('button', { name: 'Save Klarna to my wallet' })
+    const saveAction = await captureServerAction(page, () => save.click())
+    await page.reload()
+    await save.click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await savedSourceButton(page).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const oneClickOrderId = new URL(page.url()).pathname.split('/').pop()!
+    await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
+
+    const before = await lastRequestSeq()
+    const replayed = await replayServerAction(page.request, saveAction, { [widgetOrderId]: oneClickOrderId })
+    expect(replayed.text).toContain('This order was paid with Klarna from your wallet')
+    const saves = (await requestLogSince(before)).filter((entry) =>
+      entry.body?.includes('_save_payment_source_to_customer_wallet'),
+    )
+    expect(saves).toEqual([])
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 })
