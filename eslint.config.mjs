@@ -2,6 +2,27 @@ import { defineConfig, globalIgnores } from 'eslint/config'
 import nextVitals from 'eslint-config-next/core-web-vitals'
 import nextTs from 'eslint-config-next/typescript'
 
+/** UI feature folders: each one imports another only through that feature's index.ts. */
+const FEATURES = ['account', 'cart', 'catalog', 'checkout', 'developer', 'klarna', 'layout', 'orders', 'wallet']
+
+const featureBoundaries = FEATURES.map((feature) => ({
+  files: [`components/${feature}/**`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['@/components/*/*', '!@/components/ui/*', `!@/components/${feature}/*`],
+            message:
+              "Import another feature through its index.ts (what it exports on purpose), e.g. '@/components/cart'.",
+          },
+        ],
+      },
+    ],
+  },
+}))
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -11,6 +32,7 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...featureBoundaries,
   {
     // The sandbox is a plain Node program, not React or Next: their rules would misread it
     // (a function named useRefreshToken is not a hook there).

@@ -9,6 +9,7 @@ import {
   sessionCookieParts,
   usesSecureCookies,
 } from '@/lib/auth/session-cookie'
+import { CART_COOKIE, CART_COUNT_COOKIE } from '@/lib/cart-cookie'
 import { AuthError } from '@/lib/commerce-layer/token'
 import { env } from '@/lib/env'
 import { withSecurityHeaders } from '@/lib/security/with-security-headers'
@@ -81,7 +82,8 @@ function endSession(request: NextRequest, sessionCookies: string[]) {
   }
   for (const name of sessionCookies) response.cookies.delete(name)
   // The cart belonged to the customer; a guest starts a new one.
-  response.cookies.delete('cart')
+  response.cookies.delete(CART_COOKIE)
+  response.cookies.delete(CART_COUNT_COOKIE)
   return response
 }
 

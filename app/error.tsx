@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useTransition } from 'react'
+import { STORE_UNAVAILABLE } from '@/lib/messages'
 
 /**
  * Any page that could not load its data lands here. Most often the store (Commerce Layer, or the sandbox)
@@ -24,7 +25,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
 
   return (
     <section className="mx-auto max-w-md py-16 text-center" role="alert">
-      <h1 className="text-2xl font-semibold">The store is unavailable right now, please try again.</h1>
+      <h1 className="text-2xl font-semibold">{STORE_UNAVAILABLE}</h1>
       <p className="mt-2 text-ink-soft">Nothing in your cart has been lost.</p>
       <button
         type="button"

@@ -49,7 +49,7 @@ test.describe('one-click checkout with a saved Klarna source', () => {
       'false',
     )
     await clicks.reset()
-    // The header's cart count loads after the page; let it finish, so the log holds only what the click causes.
+    // Let the page finish loading, so the log holds only what the click causes.
     await page.waitForLoadState('networkidle')
     const before = await lastRequestSeq()
 

@@ -67,7 +67,7 @@ try {
     await page.goto(shop('/checkout'))
     const button = page.getByRole('button', { name: /^Pay with Klarna · / })
     await button.waitFor()
-    // The header's cart count loads after the page; once it has, the log holds only what the click causes.
+    // Once the page has finished loading, the log holds only what the click causes.
     await page.waitForLoadState('networkidle')
     const since = await lastSeq()
 

@@ -1,15 +1,13 @@
 import Link from 'next/link'
 import { CartLineItem } from '@/components/cart/cart-line-item'
-import { getCart } from '@/lib/commerce-layer/cart'
 import { formatMoney } from '@/lib/money'
-import { readCartId, shopperClient } from '@/lib/shopper'
+import { currentCart } from '@/lib/shopper'
 import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Your cart' }
 
 export default async function CartPage() {
-  const cartId = await readCartId()
-  const cart = cartId ? await getCart(await shopperClient(), cartId) : null
+  const cart = await currentCart()
 
   if (!cart || cart.lines.length === 0) {
     return (

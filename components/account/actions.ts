@@ -8,16 +8,18 @@ import { currentCustomer } from '@/lib/auth/session'
 import { sessionCookieName, usesSecureCookies } from '@/lib/auth/session-cookie'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { adoptOrder, createCustomer } from '@/lib/commerce-layer/customers'
+import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
+import { emailSchema } from '@/lib/email'
+import { FIX_HIGHLIGHTED_FIELDS, STORE_UNAVAILABLE } from '@/lib/messages'
 import { clearCartId, readCartId } from '@/lib/shopper'
-import type { FormState } from './form-state'
 
 export type SignUpField = 'email' | 'password' | 'confirmPassword'
 
 const signUpSchema = z
   .object({
-    email: z.email('Enter an email address like name@example.com.').max(254, 'That email address is too long.'),
+    email: emailSchema,
     password: z.string().min(8, 'Use at least 8 characters.').max(72, 'Use at most 72 characters.'),
     confirmPassword: z.string(),
   })
@@ -28,9 +30,9 @@ const signUpSchema = z
 
 /** Creates a Commerce Layer customer with the sales channel's token. The form then signs the shopper in. */
 export async function signUpAction(
-  _previous: FormState<SignUpField>,
+  _previous: ActionResult<SignUpField>,
   formData: FormData,
-): Promise<FormState<SignUpField>> {
+): Promise<ActionResult<SignUpField>> {
   const email = String(formData.get('email') ?? '')
     .trim()
     .toLowerCase()
@@ -40,12 +42,12 @@ export async function signUpAction(
     confirmPassword: formData.get('confirmPassword') ?? '',
   })
   if (!input.success) {
-    const fieldErrors: FormState<SignUpField>['fieldErrors'] = {}
+    const fieldErrors: NonNullable<ActionResult<SignUpField>['fieldErrors']> = {}
     for (const issue of input.error.issues) {
       const field = issue.path[0] as SignUpField
       fieldErrors[field] ??= issue.message
     }
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values: { email } }
+    return failed(FIX_HIGHLIGHTED_FIELDS, { fieldErrors, values: { email } })
   }
 
   try {
@@ -53,30 +55,21 @@ export async function signUpAction(
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.status === 422 && problem.attribute === 'email') {
-      return {
-        status: 'error',
-        message: 'Please correct the highlighted fields.',
+      return failed(FIX_HIGHLIGHTED_FIELDS, {
         fieldErrors: { email: 'An account with this email already exists. Sign in instead?' },
         values: { email },
-      }
+      })
     }
     if (problem?.status === 422 && problem.attribute === 'password') {
-      return {
-        status: 'error',
-        message: 'Please correct the highlighted fields.',
+      return failed(FIX_HIGHLIGHTED_FIELDS, {
         fieldErrors: { password: 'Choose a stronger password.' },
         values: { email },
-      }
+      })
     }
     console.error('Sign-up failed:', error)
-    return {
-      status: 'error',
-      message: 'The store is unavailable right now, please try again.',
-      fieldErrors: {},
-      values: { email },
-    }
+    return failed(STORE_UNAVAILABLE, { values: { email } })
   }
-  return { status: 'success', message: 'Account created. Signing you in…', fieldErrors: {}, values: { email } }
+  return succeeded('Account created. Signing you in…', { values: { email } })
 }
 
 /**

@@ -8,6 +8,7 @@ import { Spinner } from '@/components/ui/spinner'
 import { StatusMessage } from '@/components/ui/status-message'
 import { TextField } from '@/components/ui/text-field'
 import { SIGN_IN_UNAVAILABLE } from '@/lib/auth/messages'
+import { STORE_UNAVAILABLE } from '@/lib/messages'
 import { adoptGuestCartAction } from './actions'
 
 /** Signs in through next-auth's credentials provider, keeps the guest cart, and returns where the shopper was. */
@@ -25,11 +26,7 @@ export function SignInForm({ callbackPath, notice }: { callbackPath: string; not
         redirect: false,
       })
       if (!result?.ok) {
-        setError(
-          result?.error === SIGN_IN_UNAVAILABLE
-            ? 'The store is unavailable right now, please try again.'
-            : 'Email or password is incorrect',
-        )
+        setError(result?.error === SIGN_IN_UNAVAILABLE ? STORE_UNAVAILABLE : 'Email or password is incorrect')
         return
       }
       await adoptGuestCartAction()

@@ -4,25 +4,26 @@ import Link from 'next/link'
 import { useRouter } from 'next/navigation'
 import { signIn } from 'next-auth/react'
 import { useActionState, useEffect, useRef, useState } from 'react'
+import { IDLE, type ActionResult } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { TextField } from '@/components/ui/text-field'
 import { adoptGuestCartAction, signUpAction, type SignUpField } from './actions'
-import { idleForm } from './form-state'
 
 /** Creates the account (server action), then signs in with the same credentials and keeps the guest cart. */
 export function SignUpForm({ callbackPath }: { callbackPath: string }) {
   const router = useRouter()
-  const [state, formAction] = useActionState(signUpAction, idleForm<SignUpField>())
+  const [state, formAction] = useActionState<ActionResult<SignUpField>, FormData>(signUpAction, IDLE)
   const password = useRef('')
   const [signInError, setSignInError] = useState('')
 
   useEffect(() => {
-    if (state.status !== 'success' || !state.values.email) return
+    const email = state.values?.email
+    if (state.status !== 'success' || !email) return
     let cancelled = false
     void (async () => {
       const result = await signIn('credentials', {
-        email: state.values.email,
+        email,
         password: password.current,
         redirect: false,
       })
@@ -49,8 +50,8 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
         type="email"
         autoComplete="email"
         required
-        defaultValue={state.values.email}
-        error={state.fieldErrors.email}
+        defaultValue={state.values?.email}
+        error={state.fieldErrors?.email}
       />
       <TextField
         label="Password"
@@ -60,7 +61,7 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
         required
         minLength={8}
         hint="At least 8 characters."
-        error={state.fieldErrors.password}
+        error={state.fieldErrors?.password}
         onChange={(event) => {
           password.current = event.target.value
         }}
@@ -71,7 +72,7 @@ export function SignUpForm({ callbackPath }: { callbackPath: string }) {
         type="password"
         autoComplete="new-password"
         required
-        error={state.fieldErrors.confirmPassword}
+        error={state.fieldErrors?.confirmPassword}
       />
       <SubmitButton pendingLabel="Creating account…" className="h-12 w-full" disabled={state.status === 'success'}>
         Create account

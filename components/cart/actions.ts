@@ -2,24 +2,25 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
-import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
+import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { readCartId, shopperClient, writeCartId } from '@/lib/shopper'
+import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
+import { CHOOSE_QUANTITY, LINE_GONE, STORE_UNAVAILABLE } from '@/lib/messages'
+import { readCartId, shopperClient, writeCartId, writeCartItemCount } from '@/lib/shopper'
 
 // Server actions are public endpoints: every input is parsed, and a line item is touched only when it is
-// in the cart this browser's cookie points at.
+// in the cart this browser's cookie points at. Each action records the cart's new item count for the header
+// (lib/shopper's cartItemCount); writing that cookie is also what makes Next.js render the header afresh.
 
 const quantitySchema = z.coerce.number().int().min(1).max(99)
 const addSchema = z.object({ skuCode: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), quantity: quantitySchema })
-const lineSchema = z.object({ lineItemId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const lineSchema = z.object({ lineItemId: resourceIdSchema })
 const updateSchema = lineSchema.extend({ quantity: quantitySchema })
 
-const STORE_UNAVAILABLE = 'The store is unavailable right now, please try again.'
-
-export async function addToCartAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function addToCartAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const input = addSchema.safeParse({ skuCode: formData.get('skuCode'), quantity: formData.get('quantity') })
-  if (!input.success) return failed('Choose a quantity between 1 and 99.')
+  if (!input.success) return failed(CHOOSE_QUANTITY)
   const { skuCode, quantity } = input.data
 
   try {
@@ -33,6 +34,7 @@ export async function addToCartAction(_previous: ActionState, formData: FormData
       cart = { id: newCartId, currency: 'EUR', lines: [], itemCount: 0, subtotalCents: 0 }
     }
     await addToCart(client, cart.id, skuCode, quantity)
+    await writeCartItemCount(cart.id, cart.itemCount + quantity)
   } catch (error) {
     return failed(explainCartError(error))
   }
@@ -40,15 +42,17 @@ export async function addToCartAction(_previous: ActionState, formData: FormData
   return succeeded(quantity === 1 ? 'Added to your cart.' : `Added ${quantity} to your cart.`)
 }
 
-export async function updateQuantityAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateQuantityAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const input = updateSchema.safeParse({ lineItemId: formData.get('lineItemId'), quantity: formData.get('quantity') })
-  if (!input.success) return failed('Choose a quantity between 1 and 99.')
+  if (!input.success) return failed(CHOOSE_QUANTITY)
 
   try {
     const client = await shopperClient()
-    const line = await findLineInCart(client, input.data.lineItemId)
-    if (!line) return failed('That item is no longer in your cart.')
+    const found = await findLineInCart(client, input.data.lineItemId)
+    if (!found) return failed(LINE_GONE)
+    const { cart, line } = found
     await setLineItemQuantity(client, line.id, input.data.quantity)
+    await writeCartItemCount(cart.id, cart.itemCount - line.quantity + input.data.quantity)
     revalidatePath('/cart')
     return succeeded(`${line.name}: quantity ${input.data.quantity}.`)
   } catch (error) {
@@ -56,15 +60,17 @@ export async function updateQuantityAction(_previous: ActionState, formData: For
   }
 }
 
-export async function removeFromCartAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function removeFromCartAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const input = lineSchema.safeParse({ lineItemId: formData.get('lineItemId') })
-  if (!input.success) return failed('That item is no longer in your cart.')
+  if (!input.success) return failed(LINE_GONE)
 
   try {
     const client = await shopperClient()
-    const line = await findLineInCart(client, input.data.lineItemId)
-    if (!line) return failed('That item is no longer in your cart.')
+    const found = await findLineInCart(client, input.data.lineItemId)
+    if (!found) return failed(LINE_GONE)
+    const { cart, line } = found
     await removeLineItem(client, line.id)
+    await writeCartItemCount(cart.id, cart.itemCount - line.quantity)
     revalidatePath('/cart')
     return succeeded(`Removed ${line.name} from your cart.`)
   } catch (error) {
@@ -75,7 +81,8 @@ export async function removeFromCartAction(_previous: ActionState, formData: For
 async function findLineInCart(client: Awaited<ReturnType<typeof shopperClient>>, lineItemId: string) {
   const cartId = await readCartId()
   const cart = cartId ? await getCart(client, cartId) : null
-  return cart?.lines.find((line) => line.id === lineItemId)
+  const line = cart?.lines.find((candidate) => candidate.id === lineItemId)
+  return cart && line ? { cart, line } : null
 }
 
 function explainCartError(error: unknown): string {

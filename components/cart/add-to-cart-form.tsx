@@ -2,17 +2,21 @@
 
 import Link from 'next/link'
 import { useActionState, useId } from 'react'
-import { idleState } from '@/components/ui/action-state'
+import { IDLE, type ActionResult } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { addToCartAction } from './actions'
-import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
+import { useChangeCartCount } from './cart-count'
 
 const MAX_PER_ORDER = 10
 
 export function AddToCartForm({ skuCode, stockQuantity }: { skuCode: string; stockQuantity: number }) {
-  const refreshCartSummary = useRefreshCartSummary()
-  const [state, formAction] = useActionState(withCartSummaryRefresh(addToCartAction, refreshCartSummary), idleState)
+  const changeCartCount = useChangeCartCount()
+  const [state, formAction] = useActionState((previous: ActionResult, formData: FormData) => {
+    // The header counts the new items at once; the action's answer then brings the count Commerce Layer keeps.
+    changeCartCount(Number(formData.get('quantity')) || 0)
+    return addToCartAction(previous, formData)
+  }, IDLE)
   const quantityId = useId()
 
   if (stockQuantity <= 0) {

@@ -1,28 +1,35 @@
 'use client'
 
 import Link from 'next/link'
-import { useActionState } from 'react'
-import { Thumbnail } from '@/components/catalog/thumbnail'
-import { idleState } from '@/components/ui/action-state'
+import { useActionState, useOptimistic } from 'react'
+import { Thumbnail } from '@/components/catalog'
+import { IDLE, type ActionResult } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import type { CartLine } from '@/lib/commerce-layer/cart'
 import { formatMoney } from '@/lib/money'
 import { removeFromCartAction, updateQuantityAction } from './actions'
-import { useRefreshCartSummary, withCartSummaryRefresh } from './use-cart-summary'
+import { useChangeCartCount } from './cart-count'
 
 const MAX_QUANTITY = 99
 
 export function CartLineItem({ line, currency }: { line: CartLine; currency: string }) {
-  const refreshCartSummary = useRefreshCartSummary()
-  const [quantityState, updateQuantity] = useActionState(
-    withCartSummaryRefresh(updateQuantityAction, refreshCartSummary),
-    idleState,
-  )
-  const [removeState, remove] = useActionState(
-    withCartSummaryRefresh(removeFromCartAction, refreshCartSummary),
-    idleState,
-  )
+  const changeCartCount = useChangeCartCount()
+  // The header's count and this line's quantity move at once; the action's answer then brings what Commerce
+  // Layer keeps (and puts them back if it failed).
+  const [optimisticQuantity, setOptimisticQuantity] = useOptimistic(line.quantity)
+  const [quantityState, updateQuantity] = useActionState((previous: ActionResult, formData: FormData) => {
+    const quantity = Number(formData.get('quantity'))
+    if (Number.isInteger(quantity) && quantity > 0) {
+      changeCartCount(quantity - line.quantity)
+      setOptimisticQuantity(quantity)
+    }
+    return updateQuantityAction(previous, formData)
+  }, IDLE)
+  const [removeState, remove] = useActionState((previous: ActionResult, formData: FormData) => {
+    changeCartCount(-line.quantity)
+    return removeFromCartAction(previous, formData)
+  }, IDLE)
 
   const latest = removeState.status !== 'idle' ? removeState : quantityState
   return (
@@ -60,7 +67,7 @@ export function CartLineItem({ line, currency }: { line: CartLine; currency: str
               aria-label={`Quantity of ${line.name}`}
               data-testid="line-quantity"
             >
-              {line.quantity}
+              {optimisticQuantity}
             </output>
             <SubmitButton
               variant="secondary"

@@ -1,7 +1,8 @@
 'use server'
 
 import { z } from 'zod'
-import type { FormState } from '@/components/account/form-state'
+import type { KlarnaPlacedOrder, KlarnaSession } from '@/components/klarna'
+import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import {
   getCheckout,
   missingForPayment,
@@ -14,22 +15,15 @@ import {
   type CheckoutAddress,
 } from '@/lib/commerce-layer/checkout'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import {
-  createKlarnaPayment,
-  klarnaAuthorizeData,
-  sendKlarnaAuthorization,
-  type KlarnaAuthorizeData,
-  type KlarnaCategory,
-} from '@/lib/commerce-layer/klarna'
+import { createKlarnaPayment, klarnaAuthorizeData, sendKlarnaAuthorization } from '@/lib/commerce-layer/klarna'
 import { saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
+import { CART_GONE, FIX_HIGHLIGHTED_FIELDS, KLARNA_NOT_FOR_THIS_ORDER, STORE_UNAVAILABLE } from '@/lib/messages'
 import { currentShopper, readCartId, type Shopper } from '@/lib/shopper'
 import { ADDRESS_FIELDS, addressSchema, emailSchema, type CheckoutField } from './checkout-form-schema'
 import { finishIfPlaced, finishPlacedOrder } from './placed-order'
 
 // Server actions are public endpoints. Each one works on the order this browser's cart cookie points at
 // (never an order id sent by the client), with the token of whoever is signed in.
-
-const STORE_UNAVAILABLE = 'The store is unavailable right now, please try again.'
 
 async function openCheckout(): Promise<{ shopper: Shopper; checkout: Checkout } | null> {
   const cartId = await readCartId()
@@ -43,11 +37,11 @@ function readAddress(formData: FormData, prefix: 'billing' | 'shipping'): Record
   return Object.fromEntries(ADDRESS_FIELDS.map((field) => [field, String(formData.get(`${prefix}.${field}`) ?? '')]))
 }
 
-export type DetailsState = FormState<CheckoutField>
+export type DetailsState = ActionResult<CheckoutField>
 
 /** Contact email, addresses and shipping method, checked with zod, then set on the order. */
 export async function saveCheckoutDetailsAction(_previous: DetailsState, formData: FormData): Promise<DetailsState> {
-  const values: DetailsState['values'] = {}
+  const values: NonNullable<DetailsState['values']> = {}
   for (const [name, value] of formData.entries())
     if (typeof value === 'string' && !name.startsWith('$')) values[name as CheckoutField] = value
 
@@ -56,13 +50,12 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
     opened = await openCheckout()
   } catch (error) {
     console.error('Checkout could not load the order:', error)
-    return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors: {}, values }
+    return failed(STORE_UNAVAILABLE, { values })
   }
-  if (!opened)
-    return { status: 'error', message: 'Your cart is empty or was already checked out.', fieldErrors: {}, values }
+  if (!opened) return failed(CART_GONE, { values })
   const { shopper, checkout } = opened
 
-  const fieldErrors: DetailsState['fieldErrors'] = {}
+  const fieldErrors: NonNullable<DetailsState['fieldErrors']> = {}
   const email = shopper.customer ? shopper.customer.email : String(formData.get('email') ?? '').trim()
   const parsedEmail = emailSchema.safeParse(email)
   if (!parsedEmail.success) fieldErrors.email = parsedEmail.error.issues[0]?.message
@@ -83,7 +76,7 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
     fieldErrors.shippingMethodId = 'Choose how we should deliver.'
 
   if (Object.keys(fieldErrors).length > 0 || !billing.success || (shipping && !shipping.success)) {
-    return { status: 'error', message: 'Please correct the highlighted fields.', fieldErrors, values }
+    return failed(FIX_HIGHLIGHTED_FIELDS, { fieldErrors, values })
   }
 
   const { client } = shopper
@@ -107,36 +100,26 @@ export async function saveCheckoutDetailsAction(_previous: DetailsState, formDat
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.status === 422) {
-      return {
-        status: 'error',
-        message: 'Some details could not be saved. Please check them and try again.',
-        fieldErrors,
-        values,
-      }
+      return failed('Some details could not be saved. Please check them and try again.', { fieldErrors, values })
     }
     console.error('Saving checkout details failed:', error)
-    return { status: 'error', message: STORE_UNAVAILABLE, fieldErrors, values }
+    return failed(STORE_UNAVAILABLE, { fieldErrors, values })
   }
-  return { status: 'success', message: 'Details saved. Now pay with Klarna.', fieldErrors: {}, values }
+  return succeeded('Details saved. Now pay with Klarna.', { values })
 }
-
-export type KlarnaPaymentState =
-  | { status: 'ready'; clientToken: string; category: KlarnaCategory; authorizeData: KlarnaAuthorizeData }
-  | { status: 'unavailable'; message: string }
 
 /**
  * The Klarna session for the widget, created as late as possible: once the order is otherwise complete. An
  * existing session is reused unless the cart changed after it was opened (`mismatched_amounts`, or Commerce
  * Layer nullified it) or it was already authorized, in which case a new one replaces it.
  */
-export async function prepareKlarnaPaymentAction(): Promise<KlarnaPaymentState> {
+export async function prepareKlarnaPaymentAction(): Promise<ActionResult<never, KlarnaSession>> {
   try {
     const opened = await openCheckout()
-    if (!opened) return { status: 'unavailable', message: 'Your cart is empty or was already checked out.' }
+    if (!opened) return failed(CART_GONE)
     const { shopper, checkout } = opened
-    if (missingForPayment(checkout).length > 0) return { status: 'unavailable', message: 'Fill in your details first.' }
-    if (!checkout.klarnaPaymentMethodId)
-      return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    if (missingForPayment(checkout).length > 0) return failed('Fill in your details first.')
+    if (!checkout.klarnaPaymentMethodId) return failed(KLARNA_NOT_FOR_THIS_ORDER)
     const switchedToKlarna = checkout.paymentMethodId !== checkout.klarnaPaymentMethodId
     if (switchedToKlarna) await selectPaymentMethod(shopper.client, checkout.id, checkout.klarnaPaymentMethodId)
 
@@ -147,23 +130,22 @@ export async function prepareKlarnaPaymentAction(): Promise<KlarnaPaymentState> 
       ? { clientToken: existing.clientToken as string, categories: existing.categories }
       : await createKlarnaPayment(shopper.client, checkout.id)
     const category = session.categories[0]
-    if (!category) return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    if (!category) return failed(KLARNA_NOT_FOR_THIS_ORDER)
     // The authorize data must describe the order exactly as Commerce Layer described it to Klarna; only choosing
     // the payment method (a possible surcharge line) can have changed it since it was read.
     const current = switchedToKlarna ? ((await getCheckout(shopper.client, checkout.id)) ?? checkout) : checkout
-    return { status: 'ready', clientToken: session.clientToken, category, authorizeData: klarnaAuthorizeData(current) }
+    return succeeded('', {
+      data: { clientToken: session.clientToken, category, authorizeData: klarnaAuthorizeData(current) },
+    })
   } catch (error) {
     const problem = describeCommerceLayerError(error)
-    if (problem?.status === 422) return { status: 'unavailable', message: "Klarna can't be used for this order." }
+    if (problem?.status === 422) return failed(KLARNA_NOT_FOR_THIS_ORDER)
     console.error('Preparing the Klarna payment failed:', error)
-    return { status: 'unavailable', message: STORE_UNAVAILABLE }
+    return failed(STORE_UNAVAILABLE)
   }
 }
 
-export type PayWithKlarnaResult =
-  | { status: 'placed'; orderId: string; walletSaveFailed: boolean }
-  | { status: 'authorize-again'; message: string }
-  | { status: 'error'; message: string }
+type PayWithKlarnaResult = ActionResult<never, KlarnaPlacedOrder>
 
 const payInput = z.object({ authorizationToken: z.string().trim().min(1).max(255), saveToWallet: z.boolean() })
 
@@ -177,9 +159,9 @@ export async function payWithKlarnaAction(input: {
   saveToWallet: boolean
 }): Promise<PayWithKlarnaResult> {
   const parsed = payInput.safeParse(input)
-  if (!parsed.success) return { status: 'error', message: 'Klarna did not approve this payment. Please try again.' }
+  if (!parsed.success) return failed('Klarna did not approve this payment. Please try again.')
   const cartId = await readCartId()
-  if (!cartId) return { status: 'error', message: 'Your cart is empty or was already checked out.' }
+  if (!cartId) return failed(CART_GONE)
 
   const shopper = await currentShopper()
   let checkout: Checkout | null
@@ -187,12 +169,12 @@ export async function payWithKlarnaAction(input: {
     checkout = await getCheckout(shopper.client, cartId)
   } catch (error) {
     console.error('Checkout could not load the order:', error)
-    return { status: 'error', message: STORE_UNAVAILABLE }
+    return failed(STORE_UNAVAILABLE)
   }
   // Placed already, by an earlier click of this same shopper: answer as that click did.
-  if (!checkout) return (await placedMeanwhile(shopper, cartId)) ?? CART_GONE
+  if (!checkout) return (await placedMeanwhile(shopper, cartId)) ?? failed(CART_GONE)
   if (!checkout.klarnaPayment)
-    return { status: 'authorize-again', message: 'Your cart changed. Please confirm with Klarna again.' }
+    return failed('Your cart changed. Please confirm with Klarna again.', { next: 'authorize-again' })
 
   try {
     await sendKlarnaAuthorization(shopper.client, checkout.klarnaPayment.id, parsed.data.authorizationToken)
@@ -202,18 +184,15 @@ export async function payWithKlarnaAction(input: {
     const placed = await placedMeanwhile(shopper, checkout.id)
     if (placed) return placed
     const problem = describeCommerceLayerError(error)
-    if (problem?.status === 423)
-      return { status: 'error', message: 'This order is being placed. Please wait a moment.' }
+    if (problem?.status === 423) return failed('This order is being placed. Please wait a moment.')
     if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'payment_source')) {
-      return {
-        status: 'authorize-again',
-        message: 'Klarna needs to confirm this payment again (your cart changed, or the approval expired).',
-      }
+      return failed('Klarna needs to confirm this payment again (your cart changed, or the approval expired).', {
+        next: 'authorize-again',
+      })
     }
-    if (problem?.status === 422)
-      return { status: 'error', message: "This order can't be placed yet. Please check your details." }
+    if (problem?.status === 422) return failed("This order can't be placed yet. Please check your details.")
     console.error('Placing the order failed:', error)
-    return { status: 'error', message: STORE_UNAVAILABLE }
+    return failed(STORE_UNAVAILABLE)
   }
 
   await finishPlacedOrder(checkout.id)
@@ -227,15 +206,14 @@ export async function payWithKlarnaAction(input: {
       walletSaveFailed = true
     }
   }
-  return { status: 'placed', orderId: checkout.id, walletSaveFailed }
+  return succeeded('', { data: { orderId: checkout.id, walletSaveFailed } })
 }
-
-const CART_GONE: PayWithKlarnaResult = { status: 'error', message: 'Your cart is empty or was already checked out.' }
 
 /** When a click arrives after an earlier one placed the order: the same answer, not a second order. */
 async function placedMeanwhile(shopper: Shopper, orderId: string): Promise<PayWithKlarnaResult | null> {
   try {
-    if (await finishIfPlaced(shopper.client, orderId)) return { status: 'placed', orderId, walletSaveFailed: false }
+    if (await finishIfPlaced(shopper.client, orderId))
+      return succeeded('', { data: { orderId, walletSaveFailed: false } })
   } catch (error) {
     console.error('Reading the order back failed:', error)
   }

@@ -2,15 +2,14 @@
 
 import { useRouter } from 'next/navigation'
 import { useActionState, useEffect, useState } from 'react'
-import type { FormState } from '@/components/account/form-state'
+import { IDLE } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { TextField } from '@/components/ui/text-field'
 import type { CheckoutAddress, ShippingOption } from '@/lib/commerce-layer/checkout'
 import { formatMoney } from '@/lib/money'
-import { saveCheckoutDetailsAction } from './actions'
+import { saveCheckoutDetailsAction, type DetailsState } from './actions'
 import { AddressFields } from './address-fields'
-import type { CheckoutField } from './checkout-form-schema'
 
 type Props = {
   email: string | null
@@ -30,12 +29,10 @@ function sameAddress(a: CheckoutAddress | null, b: CheckoutAddress | null): bool
   return (Object.keys(a) as (keyof CheckoutAddress)[]).every((key) => a[key] === b[key])
 }
 
-const initialState: FormState<CheckoutField> = { status: 'idle', message: '', fieldErrors: {}, values: {} }
-
 /** Contact, addresses and delivery: one form, saved by one server action, its errors next to the fields. */
 export function CheckoutDetailsForm(props: Props) {
   const router = useRouter()
-  const [state, formAction] = useActionState(saveCheckoutDetailsAction, initialState)
+  const [state, formAction] = useActionState<DetailsState, FormData>(saveCheckoutDetailsAction, IDLE)
   const [sameAsBilling, setSameAsBilling] = useState(sameAddress(props.billing, props.shipping))
 
   useEffect(() => {
@@ -43,7 +40,7 @@ export function CheckoutDetailsForm(props: Props) {
     if (state.status === 'success') router.refresh()
   }, [state, router])
 
-  const { fieldErrors: errors, values } = state
+  const { fieldErrors: errors = {}, values = {} } = state
   return (
     <form action={formAction} className="space-y-10" noValidate>
       <section aria-labelledby="contact-heading">

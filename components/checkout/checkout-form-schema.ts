@@ -30,6 +30,4 @@ export function addressSchema(countries: readonly string[]) {
   })
 }
 
-export const emailSchema = z
-  .email('Enter an email address like name@example.com.')
-  .max(254, 'That email address is too long.')
+export { emailSchema } from '@/lib/email'

@@ -1,4 +1,4 @@
-import { Thumbnail } from '@/components/catalog/thumbnail'
+import { Thumbnail } from '@/components/catalog'
 import type { Checkout } from '@/lib/commerce-layer/checkout'
 import { formatMoney } from '@/lib/money'
 

@@ -2,10 +2,12 @@
 
 import { useActionState, useEffect, useId, useState } from 'react'
 import { useFormStatus } from 'react-dom'
-import { KlarnaCheckout } from '@/components/klarna/klarna-checkout'
+import { KlarnaCheckout, type KlarnaActions } from '@/components/klarna'
+import { IDLE } from '@/components/ui/action-state'
 import { Spinner } from '@/components/ui/spinner'
 import { formatMoney } from '@/lib/money'
-import { payWithSavedSourceAction, type OneClickState } from './one-click-actions'
+import { payWithKlarnaAction, prepareKlarnaPaymentAction } from './actions'
+import { payWithSavedSourceAction } from './one-click-actions'
 
 type Props = {
   savedSources: { id: string; name: string }[]
@@ -17,7 +19,8 @@ type Props = {
   canSaveToWallet: boolean
 }
 
-const idle: OneClickState = { status: 'idle', message: '' }
+/** Klarna's widget pays for this checkout's order with checkout's own server actions. */
+const KLARNA_ACTIONS: KlarnaActions = { prepareSession: prepareKlarnaPaymentAction, pay: payWithKlarnaAction }
 
 function SavedSourceButton({ name, amount }: { name: string; amount: string }) {
   const { pending } = useFormStatus()
@@ -41,7 +44,7 @@ function SavedSourceButton({ name, amount }: { name: string; amount: string }) {
  * Klarna's widget flow behind "Use another Klarna account" (or straight away when there is nothing saved).
  */
 export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }: Props) {
-  const [state, formAction] = useActionState(payWithSavedSourceAction, idle)
+  const [state, formAction] = useActionState(payWithSavedSourceAction, IDLE)
   const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(savedSources.length === 0)
   const otherKlarnaId = useId()
   const amount = formatMoney({ cents: totalCents, currency })
@@ -84,7 +87,7 @@ export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }
         </div>
       )}
       <div id={otherKlarnaId} hidden={!showOtherKlarna}>
-        {showOtherKlarna && <KlarnaCheckout {...klarna} />}
+        {showOtherKlarna && <KlarnaCheckout actions={KLARNA_ACTIONS} {...klarna} />}
       </div>
     </div>
   )

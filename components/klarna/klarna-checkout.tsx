@@ -2,14 +2,13 @@
 
 import { useRouter } from 'next/navigation'
 import { useEffect, useId, useReducer, useState } from 'react'
-import { useRefreshCartSummary } from '@/components/cart/use-cart-summary'
-import { payWithKlarnaAction, prepareKlarnaPaymentAction } from '@/components/checkout/actions'
 import { Spinner } from '@/components/ui/spinner'
 import { loadKlarnaLibrary, type KlarnaAuthorizeResponse } from './klarna-library'
 import {
   initialKlarnaWidgetState,
   klarnaWidgetReducer,
   klarnaWidgetView,
+  type KlarnaActions,
   type KlarnaWidgetEvent,
   type ReadySession,
 } from './klarna-widget-state'
@@ -20,9 +19,15 @@ type Opened = Extract<KlarnaWidgetEvent, { type: 'session-refused' | 'loaded' | 
  * Asks the server for the order's Klarna session, loads Klarna's library and renders its widget, and answers
  * once `load` has called back (Klarna's `show_form` says whether the widget can be used).
  */
-async function openKlarnaSession(libraryUrl: string, container: string, key: string): Promise<Opened> {
-  const prepared = await prepareKlarnaPaymentAction()
-  if (prepared.status !== 'ready') return { type: 'session-refused', key, message: prepared.message }
+async function openKlarnaSession(
+  prepareSession: KlarnaActions['prepareSession'],
+  libraryUrl: string,
+  container: string,
+  key: string,
+): Promise<Opened> {
+  const result = await prepareSession()
+  const prepared = result.data
+  if (result.status !== 'success' || !prepared) return { type: 'session-refused', key, message: result.message }
   try {
     const payments = await loadKlarnaLibrary(libraryUrl)
     payments.init({ client_token: prepared.clientToken })
@@ -42,11 +47,13 @@ async function openKlarnaSession(libraryUrl: string, container: string, key: str
  * session and the authorize data are prepared before the button is enabled.
  */
 export function KlarnaCheckout({
+  actions,
   libraryUrl,
   detailsComplete,
   sessionKey,
   canSaveToWallet,
 }: {
+  actions: KlarnaActions
   libraryUrl: string
   detailsComplete: boolean
   /** Changes whenever the order changes in a way Klarna must hear about (total, addresses, delivery). */
@@ -54,7 +61,6 @@ export function KlarnaCheckout({
   canSaveToWallet: boolean
 }) {
   const router = useRouter()
-  const refreshCartSummary = useRefreshCartSummary()
   const containerId = `klarna-widget-${useId().replaceAll(':', '')}`
   const [state, dispatch] = useReducer(klarnaWidgetReducer, initialKlarnaWidgetState)
   const phase = klarnaWidgetView(state, { detailsComplete, sessionKey })
@@ -63,23 +69,23 @@ export function KlarnaCheckout({
   useEffect(() => {
     if (!detailsComplete) return
     let stale = false
-    void openKlarnaSession(libraryUrl, `#${containerId}`, sessionKey).then((opened) => {
+    void openKlarnaSession(actions.prepareSession, libraryUrl, `#${containerId}`, sessionKey).then((opened) => {
       if (!stale) dispatch(opened)
     })
     return () => {
       stale = true
     }
-  }, [detailsComplete, sessionKey, libraryUrl, containerId])
+  }, [actions.prepareSession, detailsComplete, sessionKey, libraryUrl, containerId])
 
   async function placeOrder(authorizationToken: string) {
-    const result = await payWithKlarnaAction({ authorizationToken, saveToWallet: canSaveToWallet && saveToWallet })
+    const result = await actions.pay({ authorizationToken, saveToWallet: canSaveToWallet && saveToWallet })
     dispatch({ type: 'placing-answered', result })
-    if (result.status === 'placed') {
-      void refreshCartSummary()
-      router.push(`/orders/${result.orderId}${result.walletSaveFailed ? '?wallet=failed' : ''}`)
-    } else if (result.status === 'authorize-again') {
-      // The page shows the order as it is now; its new session key makes the widget open a fresh session.
-      void refreshCartSummary()
+    const placed = result.data
+    if (result.status === 'success' && placed) {
+      router.push(`/orders/${placed.orderId}${placed.walletSaveFailed ? '?wallet=failed' : ''}`)
+    } else if (result.next === 'authorize-again') {
+      // The page (header's count included) shows the order as it is now; its new session key makes the
+      // widget open a fresh session.
       router.refresh()
     }
   }

@@ -12,7 +12,6 @@ import {
 } from './klarna-widget-state'
 
 const session = {
-  status: 'ready',
   clientToken: 'eyJ.a.b',
   category: { identifier: 'klarna', name: 'Pay with Klarna' },
 } as ReadySession
@@ -75,13 +74,15 @@ describe('klarnaWidgetReducer', () => {
       { type: 'authorized', response: { approved: true, show_form: true, authorization_token: 't' } },
     ] as KlarnaWidgetEvent[]
     expect(
-      run(...placing, { type: 'placing-answered', result: { status: 'placed', orderId: 'o', walletSaveFailed: false } })
-        .name,
+      run(...placing, {
+        type: 'placing-answered',
+        result: { status: 'success', message: '', data: { orderId: 'o', walletSaveFailed: false } },
+      }).name,
     ).toBe('placing')
     expect(
       run(...placing, {
         type: 'placing-answered',
-        result: { status: 'authorize-again', message: 'Your cart changed.' },
+        result: { status: 'error', message: 'Your cart changed.', next: 'authorize-again' },
       }),
     ).toMatchObject({
       name: 'preparing',

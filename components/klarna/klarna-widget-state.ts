@@ -1,5 +1,6 @@
-import type { KlarnaPaymentState, PayWithKlarnaResult } from '@/components/checkout/actions'
 import type { KlarnaAuthorizeResponse, KlarnaPayments } from './klarna-library'
+import type { ActionResult } from '@/components/ui/action-state'
+import type { KlarnaAuthorizeData, KlarnaCategory } from '@/lib/commerce-layer/klarna'
 
 /**
  * The Klarna widget's states and every way between them, in one place (React-free, so each transition is
@@ -8,7 +9,22 @@ import type { KlarnaAuthorizeResponse, KlarnaPayments } from './klarna-library'
  * call or an unloadable library says so; no state waits for something that cannot come.
  */
 
-export type ReadySession = Extract<KlarnaPaymentState, { status: 'ready' }> & { payments: KlarnaPayments }
+/** The order's Klarna session, as the server prepared it for the widget. */
+export type KlarnaSession = { clientToken: string; category: KlarnaCategory; authorizeData: KlarnaAuthorizeData }
+/** The order Klarna paid for, and whether saving Klarna to the wallet afterwards failed. */
+export type KlarnaPlacedOrder = { orderId: string; walletSaveFailed: boolean }
+
+/**
+ * The server actions the widget calls; checkout owns them (they work on its order) and hands them in, so
+ * the Klarna feature never reaches into checkout's files.
+ */
+export type KlarnaActions = {
+  prepareSession: () => Promise<ActionResult<never, KlarnaSession>>
+  pay: (input: { authorizationToken: string; saveToWallet: boolean }) => Promise<ActionResult<never, KlarnaPlacedOrder>>
+}
+
+/** A session whose widget Klarna's library has loaded. */
+export type ReadySession = KlarnaSession & { payments: KlarnaPayments }
 
 export type KlarnaWidgetState =
   /** Asking the server for the order's session, loading Klarna's library, waiting for `load`'s answer. */
@@ -29,7 +45,7 @@ export type KlarnaWidgetEvent =
   | { type: 'pay-pressed' }
   | { type: 'authorize-threw' }
   | { type: 'authorized'; response: KlarnaAuthorizeResponse }
-  | { type: 'placing-answered'; result: PayWithKlarnaResult }
+  | { type: 'placing-answered'; result: ActionResult<never, KlarnaPlacedOrder> }
 
 export const initialKlarnaWidgetState: KlarnaWidgetState = { name: 'preparing', key: null, message: '' }
 
@@ -84,9 +100,9 @@ export function klarnaWidgetReducer(state: KlarnaWidgetState, event: KlarnaWidge
     case 'placing-answered': {
       if (state.name !== 'placing') return state
       const { result } = event
-      if (result.status === 'placed') return state // the page is going to the confirmation
+      if (result.status === 'success' && result.data) return state // the page is going to the confirmation
       // A new session is needed: the page refreshes the order, whose new key makes the widget open one.
-      if (result.status === 'authorize-again') return { name: 'preparing', key: state.key, message: result.message }
+      if (result.next === 'authorize-again') return { name: 'preparing', key: state.key, message: result.message }
       return { ...state, name: 'ready', message: result.message }
     }
   }

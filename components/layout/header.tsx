@@ -1,5 +1,5 @@
 import Link from 'next/link'
-import { CartCountLink } from '@/components/cart/cart-count-link'
+import { CartCountLink } from '@/components/cart'
 
 export function Header({ accountSlot }: { accountSlot?: React.ReactNode }) {
   return (

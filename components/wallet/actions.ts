@@ -2,49 +2,51 @@
 
 import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
-import { failed, succeeded, type ActionState } from '@/components/ui/action-state'
+import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { getOrderDetails } from '@/lib/commerce-layer/orders'
+import { getOrderDetails, isOrderVisibleTo } from '@/lib/commerce-layer/orders'
+import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import { listWalletEntries, removeWalletEntry, saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
+import { NOT_IN_WALLET, STORE_UNAVAILABLE } from '@/lib/messages'
 
-const removeSchema = z.object({ entryId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const removeSchema = z.object({ entryId: resourceIdSchema })
 
 /**
  * Removes a saved payment source from the signed-in customer's wallet. A public endpoint like every server
  * action: it checks the session, and that the entry is in this customer's own wallet, before deleting.
  */
-export async function removeWalletEntryAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function removeWalletEntryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in to change your wallet.')
   const input = removeSchema.safeParse({ entryId: formData.get('entryId') })
-  if (!input.success) return failed('That saved payment method is not in your wallet.')
+  if (!input.success) return failed(NOT_IN_WALLET)
 
   const client = commerceLayerClient(customer.accessToken)
   try {
     const entry = (await listWalletEntries(client)).find((candidate) =>
       candidate.sourceIds.includes(input.data.entryId),
     )
-    if (!entry) return failed('That saved payment method is not in your wallet.')
+    if (!entry) return failed(NOT_IN_WALLET)
     await removeWalletEntry(client, entry)
     return succeeded(`Removed ${entry.name} from your wallet.`)
   } catch (error) {
     const problem = describeCommerceLayerError(error)
     if (problem?.status === 404) return succeeded('That saved payment method was already removed.')
     console.error('Removing a wallet entry failed:', error)
-    return failed('The store is unavailable right now, please try again.')
+    return failed(STORE_UNAVAILABLE)
   }
 }
 
-const saveSchema = z.object({ orderId: z.string().regex(/^[A-Za-z0-9]{1,64}$/) })
+const saveSchema = z.object({ orderId: resourceIdSchema })
 
 /**
  * "Save Klarna to my wallet" on the confirmation page, for a placed order of the signed-in customer: the
  * documented request, `PATCH /api/orders/:id?include=available_customer_payment_sources` with
  * `_save_payment_source_to_customer_wallet: true`. Saving again changes nothing (Commerce Layer keeps one entry).
  */
-export async function saveKlarnaToWalletAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+export async function saveKlarnaToWalletAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in to save Klarna to your wallet.')
   const input = saveSchema.safeParse({ orderId: formData.get('orderId') })
@@ -53,9 +55,7 @@ export async function saveKlarnaToWalletAction(_previous: ActionState, formData:
   const client = commerceLayerClient(customer.accessToken)
   try {
     const order = await getOrderDetails(client, input.data.orderId)
-    if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending') {
-      return failed('That order is not yours to save from.')
-    }
+    if (!isOrderVisibleTo(order, customer.customerId)) return failed('That order is not yours to save from.')
     // Its payment came from the wallet: there is nothing new to save (Commerce Layer may store it twice).
     if (order.paidWithSavedSource)
       return failed('This order was paid with Klarna from your wallet: it is saved already.')
@@ -65,7 +65,7 @@ export async function saveKlarnaToWalletAction(_previous: ActionState, formData:
     console.error('Saving Klarna to the wallet failed:', error)
     if (problem?.status === 422)
       return failed("Klarna couldn't be saved from this order. You can still pay with Klarna next time.")
-    return failed('The store is unavailable right now, please try again.')
+    return failed(STORE_UNAVAILABLE)
   }
   revalidatePath(`/orders/${input.data.orderId}`)
   revalidatePath('/account/wallet')

@@ -3,7 +3,7 @@
 import Link from 'next/link'
 import { useActionState, useCallback, useEffect, useState } from 'react'
 import useSWR from 'swr'
-import { idleState } from '@/components/ui/action-state'
+import { IDLE } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { formatDate } from '@/lib/dates'
@@ -32,7 +32,7 @@ function KlarnaMark() {
 
 function WalletEntryRow({ entry, onRemoved }: { entry: WalletListEntry; onRemoved: (message: string) => void }) {
   const [confirming, setConfirming] = useState(false)
-  const [state, formAction] = useActionState(removeWalletEntryAction, idleState)
+  const [state, formAction] = useActionState(removeWalletEntryAction, IDLE)
 
   useEffect(() => {
     if (state.status === 'success') onRemoved(state.message)

@@ -27,7 +27,10 @@ export type Cart = {
   subtotalCents: number
 }
 
-const OPEN_STATUSES = new Set(['draft', 'pending'])
+/** An order still `draft` or `pending` is a cart: open to changes, and not yet an order anyone is shown. */
+export function isCartStatus(status: string): boolean {
+  return status === 'draft' || status === 'pending'
+}
 
 const cartOrderSchema = z.object({
   id: z.string(),
@@ -47,7 +50,7 @@ const CART_QUERY = {
 
 function toCart(raw: unknown): Cart | null {
   const order = cartOrderSchema.parse(raw)
-  if (!OPEN_STATUSES.has(order.status)) return null
+  if (!isCartStatus(order.status)) return null
   // Shipping and payment costs are line items too; the cart lists only what the shopper picked.
   const lines = (order.line_items ?? [])
     .filter((line) => line.item_type === 'skus' && line.sku_code)

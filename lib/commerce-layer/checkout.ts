@@ -1,15 +1,11 @@
 import { z } from 'zod'
 import { shippingCountries } from '@/lib/countries'
 import { env } from '@/lib/env'
+import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
+import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
 import { missingBeforePayment, type PaymentGap } from './payment-prerequisites'
-import {
-  addressSchema,
-  klarnaCategoriesSchema,
-  lineItemSchema,
-  toKlarnaCategories,
-  type KlarnaCategory,
-} from './schemas'
+import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
 import { onePerCustomerToken } from './wallet'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
@@ -94,7 +90,7 @@ const methodSchema = z.object({
 
 const savedSourceSchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
+  name: savedSourceNameSchema,
   payment_source_token: z.string().nullish(),
   created_at: z.string().nullish(),
 })
@@ -196,7 +192,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
 /** Commerce Layer's order, as checkout shows it; null unless it is still open (`draft`, `pending`). */
 export function toCheckout(raw: unknown, configuredCountries: readonly string[] | null): Checkout | null {
   const order = checkoutSchema.parse(raw)
-  if (order.status !== 'draft' && order.status !== 'pending') return null
+  if (!isCartStatus(order.status)) return null
   const shipment = order.shipments?.[0]
   const klarnaMethod = order.available_payment_methods?.find(
     (method) => method.payment_source_type === 'klarna_payments',
@@ -206,7 +202,7 @@ export function toCheckout(raw: unknown, configuredCountries: readonly string[] 
   const currency = order.currency_code ?? 'EUR'
   const savedSources = (order.available_customer_payment_sources ?? []).map((saved) => ({
     id: saved.id,
-    name: saved.name ?? 'Saved Klarna',
+    name: saved.name,
     token: saved.payment_source_token ?? null,
     savedAt: saved.created_at ?? null,
   }))

@@ -1,15 +1,15 @@
 import { z } from 'zod'
-import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './schemas'
+import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
 import type { Checkout, CheckoutAddress } from './checkout'
 import type { CommerceLayerClient } from './client'
-
-export type { KlarnaCategory }
 
 /**
  * Klarna through Commerce Layer. The storefront never calls Klarna's REST API: Commerce Layer opens the Klarna
  * session when a klarna_payment is created, and creates the Klarna order when the order is placed. The browser
  * talks to Klarna only through Klarna's library, with the session's client token.
  */
+
+export type { KlarnaCategory }
 
 export type KlarnaSession = { paymentId: string; clientToken: string; categories: KlarnaCategory[] }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { addressSchema, lineItemSchema } from './schemas'
 import type { CommerceLayerClient } from './client'
@@ -155,6 +156,14 @@ const DETAILS_QUERY = {
     'customer',
   ],
 } satisfies QueryParamsRetrieve<Order>
+
+/**
+ * Who may see an order: the customer it belongs to (`customerId`), or, for a guest order, the browser that
+ * remembers placing it (`customerId` null). Never a cart, which is no one's to see as an order.
+ */
+export function isOrderVisibleTo(order: OrderDetails | null, customerId: string | null): order is OrderDetails {
+  return order !== null && order.customerId === customerId && !isCartStatus(order.status)
+}
 
 /** One order with what a receipt shows, or null when this token may not see it (or it does not exist). */
 export async function getOrderDetails(client: CommerceLayerClient, orderId: string): Promise<OrderDetails | null> {

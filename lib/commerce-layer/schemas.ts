@@ -5,6 +5,20 @@ import { z } from 'zod'
  * fieldset may leave out are nullish; each module keeps only what it shows.
  */
 
+/**
+ * A Commerce Layer resource id as the storefront accepts it from a browser (a form, a cookie, a URL): short and
+ * alphanumeric. Anything else is not ours to send on.
+ */
+export const resourceIdSchema = z.string().regex(/^[A-Za-z0-9]{1,64}$/)
+
+export const isResourceId = (value: unknown): value is string => resourceIdSchema.safeParse(value).success
+
+/** A saved payment source's name; Commerce Layer may leave it out, and then the shop shows this one. */
+export const savedSourceNameSchema = z
+  .string()
+  .nullish()
+  .transform((name) => name ?? 'Saved Klarna')
+
 export const addressSchema = z.object({
   full_name: z.string().nullish(),
   first_name: z.string().nullish(),
@@ -29,11 +43,3 @@ export const lineItemSchema = z.object({
   tax_amount_cents: z.number().int().nullish(),
   tax_rate: z.number().nullish(),
 })
-
-/** Klarna's payment categories, as a klarna_payment's `payment_methods` lists them. */
-export const klarnaCategoriesSchema = z.array(z.object({ identifier: z.string(), name: z.string() })).nullish()
-
-export type KlarnaCategory = { identifier: string; name: string }
-
-export const toKlarnaCategories = (raw: z.infer<typeof klarnaCategoriesSchema>): KlarnaCategory[] =>
-  (raw ?? []).map(({ identifier, name }) => ({ identifier, name }))

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { isNotFound } from './errors'
+import { savedSourceNameSchema } from './schemas'
 import type { CommerceLayerClient } from './client'
 
 /** A saved Klarna account in a customer's wallet, as the account pages show it. */
@@ -16,7 +17,7 @@ export type WalletEntry = {
 
 const walletEntrySchema = z.object({
   id: z.string(),
-  name: z.string().nullish(),
+  name: savedSourceNameSchema,
   payment_source_token: z.string().nullish(),
   created_at: z.string(),
 })
@@ -44,7 +45,7 @@ export function toWalletEntries(raw: readonly unknown[]): WalletEntry[] {
     const source = walletEntrySchema.parse(item)
     return {
       id: source.id,
-      name: source.name ?? 'Saved payment method',
+      name: source.name,
       token: source.payment_source_token ?? null,
       savedAt: source.created_at,
     }
@@ -84,7 +85,7 @@ export async function removeWalletEntry(customerClient: CommerceLayerClient, ent
 
 const savedSourcesSchema = z.object({
   available_customer_payment_sources: z
-    .array(z.object({ id: z.string(), name: z.string().nullish(), created_at: z.string() }))
+    .array(z.object({ id: z.string(), name: savedSourceNameSchema, created_at: z.string() }))
     .nullish(),
 })
 
@@ -105,7 +106,7 @@ export async function saveKlarnaToWallet(
   const parsed = savedSourcesSchema.parse(order)
   return (parsed.available_customer_payment_sources ?? []).map((source) => ({
     id: source.id,
-    name: source.name ?? 'Klarna',
+    name: source.name,
   }))
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import type { ServerResponse } from 'node:http'
 
 /**
  * Failures the sandbox can stage on purpose, so the storefront's handling of them can be seen and tested:
@@ -20,6 +21,21 @@ export class Faults {
   /** An outage from now on, for this long (0 ends it). Measured on the wall clock, not the movable one. */
   startOutage(seconds: number): void {
     this.outageUntil = seconds > 0 ? Date.now() + seconds * 1000 : 0
+  }
+
+  /**
+   * Applies the staged faults to one request before it is answered: resolves to false when the request is lost
+   * to an outage (its connection cut, no answer, as far as clients can tell), after the staged latency otherwise.
+   * The sandbox's own doors (`/sandbox/...`) are never delayed nor cut.
+   */
+  async letThrough(path: string, res: ServerResponse): Promise<boolean> {
+    if (path.startsWith('/sandbox/')) return true
+    if (this.inOutage) {
+      res.destroy()
+      return false
+    }
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs))
+    return true
   }
 
   get inOutage(): boolean {

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation'
 import { OrderReceipt } from '@/components/orders/order-receipt'
 import { WalletAfterPurchase } from '@/components/wallet/wallet-after-purchase'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
-import { getOrderDetails, type OrderDetails } from '@/lib/commerce-layer/orders'
+import { getOrderDetails, isOrderVisibleTo, type OrderDetails } from '@/lib/commerce-layer/orders'
+import { isResourceId } from '@/lib/commerce-layer/schemas'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
 import { findWalletEntryForPaymentSource } from '@/lib/commerce-layer/wallet'
 import { currentShopper, placedOrderIds } from '@/lib/shopper'
@@ -16,7 +17,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ wallet?:
 export default async function OrderConfirmationPage({ params, searchParams }: Props) {
   const { id } = await params
   const { wallet } = await searchParams
-  if (!/^[A-Za-z0-9]{1,64}$/.test(id)) notFound()
+  if (!isResourceId(id)) notFound()
   const { client, customer } = await currentShopper()
 
   // Only the order's owner sees it: its customer (whose token reaches only their own orders), or the guest
@@ -24,13 +25,13 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
   let order: OrderDetails | null = null
   if (customer) {
     const mine = await getOrderDetails(client, id)
-    if (mine?.customerId === customer.customerId) order = mine
+    if (isOrderVisibleTo(mine, customer.customerId)) order = mine
   }
   if (!order && (await placedOrderIds()).includes(id)) {
     const placedAsGuest = await getOrderDetails(commerceLayerClient(await getSalesChannelToken()), id)
-    if (placedAsGuest?.customerId === null) order = placedAsGuest
+    if (isOrderVisibleTo(placedAsGuest, null)) order = placedAsGuest
   }
-  if (!order || order.status === 'draft' || order.status === 'pending') notFound()
+  if (!order) notFound()
 
   const savedEntry =
     customer && order.customerId === customer.customerId && order.paymentSourceId && !order.paidWithSavedSource

@@ -1,5 +1,6 @@
 import type { ApiCall } from './api'
-import type { ListScope, ResourceDef, Row } from './jsonapi/resource'
+import { findOrder } from './orders/rows'
+import type { ListScope, ResourceDef, Row } from './api'
 
 /**
  * Who may see what, per "Who may do what" in the reference: the catalogue is open to every token of the market;
@@ -54,7 +55,7 @@ export const orderChild = (orderIdColumn = 'order_id'): Access => ({
 })
 
 export function orderOf(call: ApiCall, row: Row, orderIdColumn = 'order_id'): (OrderAccessRow & Row) | undefined {
-  return call.api.store.get<OrderAccessRow & Row>('SELECT * FROM cl_orders WHERE id = ?', row[orderIdColumn])
+  return findOrder(call.api.store, String(row[orderIdColumn]))
 }
 
 /** Records of one customer (address book, wallet): listed and read by that customer only; guests are refused. */

@@ -10,7 +10,7 @@ import { seedCore } from './seed'
 import { Store } from './store'
 import type { Api } from './api'
 import type { SandboxModule } from '../module'
-import type { ResourceDef } from './jsonapi/resource'
+import type { ResourceDef } from './api'
 
 /**
  * The Commerce Layer stand-in: the auth host's `POST /oauth/token` and the Core API under `/api`, on SQLite.

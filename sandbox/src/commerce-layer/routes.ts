@@ -5,7 +5,7 @@ import { parseQuery, type QueryOptions } from './jsonapi/query'
 import { document, listDocument } from './jsonapi/serialize'
 import { own } from './own'
 import type { Api, ApiCall } from './api'
-import type { Linked, ResourceDef, Row } from './jsonapi/resource'
+import type { Linked, ResourceDef, Row } from './api'
 import type { Context } from '../http/context'
 import type { Router } from '../http/router'
 

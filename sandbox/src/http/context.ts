@@ -18,13 +18,17 @@ export class Context {
   /** The body once read (for the request log); undefined when no handler asked for it. */
   rawBody: Buffer | undefined
 
+  /** Errors in the shape of the API this path belongs to. */
+  readonly renderError: ErrorRenderer
+
   constructor(
     readonly req: IncomingMessage,
     readonly res: ServerResponse,
-    readonly renderError: ErrorRenderer,
+    errorShapeFor: (path: string) => ErrorRenderer,
   ) {
     this.method = (req.method ?? 'GET').toUpperCase()
     this.url = new URL(req.url ?? '/', 'http://sandbox.local')
+    this.renderError = errorShapeFor(this.url.pathname)
   }
 
   get path(): string {

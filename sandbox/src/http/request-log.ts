@@ -1,3 +1,5 @@
+import type { Context } from './context'
+
 /** What the sandbox remembers of each request, for `GET /sandbox/requests` and the benchmarks. */
 export type LoggedRequest = {
   seq: number
@@ -25,6 +27,25 @@ export function loggableBody(raw: Buffer | undefined): string | undefined {
     // Not JSON (or cut short): logged as text, since it carries no field we could redact by name.
   }
   return shown.length > LOGGED_BODY_CHARS ? `${shown.slice(0, LOGGED_BODY_CHARS)}…` : shown
+}
+
+/**
+ * Logs a request once it is answered (or cut): in the request log, and as one line on stdout when `echo` is set.
+ * `started` is the `performance.now()` reading taken when it arrived.
+ */
+export function recordRequest(log: RequestLog, ctx: Context, started: number, echo: boolean): void {
+  const ms = Math.round((performance.now() - started) * 10) / 10
+  const status = ctx.res.statusCode
+  log.add({
+    at: new Date().toISOString(),
+    method: ctx.method,
+    path: ctx.path,
+    query: ctx.url.search,
+    status,
+    ms,
+    body: loggableBody(ctx.rawBody),
+  })
+  if (echo) process.stdout.write(`${ctx.method} ${ctx.path}${ctx.url.search} ${status} ${ms}ms\n`)
 }
 
 /** A bounded, in-memory log: the newest entries win, the oldest fall off. */

@@ -5,7 +5,8 @@ import { OrderStatus } from '@/components/account/order-status'
 import { OrderReceipt } from '@/components/orders/order-receipt'
 import { requireCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
-import { getOrderDetails } from '@/lib/commerce-layer/orders'
+import { getOrderDetails, isOrderVisibleTo } from '@/lib/commerce-layer/orders'
+import { isResourceId } from '@/lib/commerce-layer/schemas'
 import type { Metadata } from 'next'
 
 export const metadata: Metadata = { title: 'Order details' }
@@ -16,11 +17,8 @@ export default async function AccountOrderPage({ params }: Props) {
   const { id } = await params
   const customer = await requireCustomer(`/account/orders/${encodeURIComponent(id)}`)
   // The customer's own token: Commerce Layer answers 404 for anyone else's order, and so do we.
-  const order = /^[A-Za-z0-9]{1,64}$/.test(id)
-    ? await getOrderDetails(commerceLayerClient(customer.accessToken), id)
-    : null
-  if (!order || order.customerId !== customer.customerId || order.status === 'draft' || order.status === 'pending')
-    notFound()
+  const order = isResourceId(id) ? await getOrderDetails(commerceLayerClient(customer.accessToken), id) : null
+  if (!isOrderVisibleTo(order, customer.customerId)) notFound()
 
   return (
     <section>

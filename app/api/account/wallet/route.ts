@@ -1,6 +1,7 @@
 import { currentCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { listWalletEntries } from '@/lib/commerce-layer/wallet'
+import { STORE_UNAVAILABLE } from '@/lib/messages'
 
 /** The signed-in customer's wallet, for the wallet page's swr. Names and dates only: never a token. */
 export async function GET() {
@@ -13,6 +14,6 @@ export async function GET() {
       { headers: { 'Cache-Control': 'no-store' } },
     )
   } catch {
-    return Response.json({ error: 'The store is unavailable right now, please try again.' }, { status: 503 })
+    return Response.json({ error: STORE_UNAVAILABLE }, { status: 503 })
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { own } from '../own'
 import { errors, invalid, relationshipPointer, validationError, type Invalid } from './errors'
-import type { Identifier, ResourceDef, WriteInput } from './resource'
+import type { Identifier, ResourceDef, WriteInput } from '../api'
 import type { Context } from '../../http/context'
 
 const identifierSchema = z.object({ type: z.string(), id: z.string() })

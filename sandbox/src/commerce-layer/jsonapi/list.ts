@@ -2,7 +2,7 @@ import { own } from '../own'
 import { errors } from './errors'
 import type { ApiCall } from '../api'
 import type { QueryOptions } from './query'
-import type { AttributeDef, ListScope, ResourceDef, Row } from './resource'
+import type { AttributeDef, ListScope, ResourceDef, Row } from '../api'
 
 /** Ransack's predicates that the sandbox understands, longest first so `not_eq` wins over `eq`. */
 const PREDICATES = [

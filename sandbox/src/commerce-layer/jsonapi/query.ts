@@ -1,7 +1,7 @@
 import { own } from '../own'
 import { errors } from './errors'
 import type { Api } from '../api'
-import type { ResourceDef } from './resource'
+import type { ResourceDef } from '../api'
 
 /** `include=a,b.c` as a tree: relationship name → what to include below it. */
 export type IncludeTree = Map<string, IncludeTree>

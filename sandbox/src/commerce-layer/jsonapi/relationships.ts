@@ -1,6 +1,6 @@
 import { resourceDef, type ApiCall } from '../api'
 import { idList } from '../store'
-import type { Linked, RelationshipDef, Row } from './resource'
+import type { Linked, RelationshipDef, Row } from '../api'
 
 /** Rows of one type by id, in one query. */
 export function rowsById(call: ApiCall, type: string, ids: Iterable<string>): Map<string, Row> {

@@ -1,6 +1,6 @@
 import { resourceDef, type ApiCall } from '../api'
 import type { IncludeTree, QueryOptions } from './query'
-import type { Identifier, Linked, ResourceDef, Row } from './resource'
+import type { Identifier, Linked, ResourceDef, Row } from '../api'
 
 type Linkage = Identifier | Identifier[] | null
 /** For each resource (`type:id`), the data of the relationships that were loaded for it. */

@@ -1,7 +1,8 @@
 import { newResourceId } from '../../ids'
+import { findOrder } from './rows'
 import { nowIso, type ApiCall } from '../api'
 import { ADDRESS_FIELDS, cloneAddress } from '../resources/addresses'
-import type { AddressRow, OrderRow } from './rows'
+import type { AddressRow } from './rows'
 
 /**
  * `_save_billing_address_to_customer_address_book` / `_save_shipping_address_to_customer_address_book`: applied
@@ -10,7 +11,7 @@ import type { AddressRow, OrderRow } from './rows'
  */
 export function saveOrderAddressesToBook(call: ApiCall, orderId: string): void {
   const { store } = call.api
-  const order = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', orderId)
+  const order = findOrder(store, orderId)
   if (!order?.customer_id) return
   const wanted = [
     order.save_billing_address_to_book ? order.billing_address_id : null,

@@ -1,7 +1,7 @@
 import { idList } from '../store'
 import type { Api } from '../api'
 import type { MarketRow, OrderRow, PaymentMethodRow, ShippingMethodRow } from './rows'
-import type { Row } from '../jsonapi/resource'
+import type { Row } from '../api'
 
 /**
  * What an order may choose from, computed for many orders at once (one query per kind, never one per order):

@@ -1,4 +1,5 @@
 import { nowIso, type ApiCall } from '../api'
+import { orderById } from './rows'
 import { invalid, relationshipPointer, validationError, type Invalid } from '../jsonapi/errors'
 import { klarnaRefusal } from '../klarna-refusal'
 import { saveOrderAddressesToBook } from './address-book'
@@ -132,7 +133,7 @@ function moveStock(store: Store, orderId: string, direction: -1 | 1): void {
 export async function placeOrder(call: ApiCall, orderId: string): Promise<void> {
   const { store, clock, klarna } = call.api
   const claim = store.transaction(() => {
-    const order = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', orderId) as OrderRow
+    const order = orderById(store, orderId)
     refuseSecondPlacement(call, order)
     const payment =
       order.payment_source_type === 'klarna_payments' && order.payment_source_id

@@ -1,4 +1,5 @@
 import { newResourceId } from '../../ids'
+import { findOrder } from './rows'
 import { includedTax } from '../money'
 import type { Store } from '../store'
 import type { LineItemRow, OrderRow, PaymentMethodRow, ShipmentRow, ShippingMethodRow } from './rows'
@@ -13,7 +14,7 @@ import type { LineItemRow, OrderRow, PaymentMethodRow, ShipmentRow, ShippingMeth
  * - the Klarna payment's `mismatched_amounts`, when the total no longer matches its session.
  */
 export function recalculateOrder(store: Store, now: string, orderId: string): void {
-  const order = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', orderId)
+  const order = findOrder(store, orderId)
   if (!order) return
   const skuLines = store.all<LineItemRow>(
     "SELECT * FROM cl_line_items WHERE order_id = ? AND item_type = 'skus'",

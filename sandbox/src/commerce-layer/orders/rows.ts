@@ -1,4 +1,4 @@
-import type { Row } from '../jsonapi/resource'
+import type { Row } from '../api'
 
 /** The order columns the domain code reads (the table has more, which the API shows as they are). */
 export type OrderRow = Row & {
@@ -106,9 +106,19 @@ export type MarketRow = Row & {
   metadata: string
 }
 
-export function orderById(
-  rows: { get<T>(sql: string, ...params: unknown[]): T | undefined },
-  id: string,
-): OrderRow | undefined {
+type RowReader = { get<T>(sql: string, ...params: unknown[]): T | undefined }
+
+/** The order with this id, or undefined: the one way the Commerce Layer stand-in reads an order row. */
+export function findOrder(rows: RowReader, id: string): OrderRow | undefined {
   return rows.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id)
+}
+
+/**
+ * The order with this id when it must exist (the id comes from a row that refers to it, or the order was just
+ * written); a missing one is a sandbox bug, answered as a 500 rather than read on as undefined.
+ */
+export function orderById(rows: RowReader, id: string): OrderRow {
+  const order = findOrder(rows, id)
+  if (!order) throw new Error(`order ${id} is referred to but missing`)
+  return order
 }

@@ -1,4 +1,5 @@
 import { nowIso, type ApiCall } from '../api'
+import { orderById } from './rows'
 import { saveOrderAddressesToBook } from './address-book'
 import { availablePaymentMethods } from './availability'
 import { nullifyPaymentSource, orderForChange } from './editing'
@@ -9,7 +10,7 @@ import { errors, invalid, relationshipPointer, validationError } from '../jsonap
 import { canSeeAddress, cloneAddress } from '../resources/addresses'
 import { writeCommonFields } from '../resources/writes'
 import type { AddressRow, OrderRow } from './rows'
-import type { Identifier, Row, WriteInput } from '../jsonapi/resource'
+import type { Identifier, Row, WriteInput } from '../api'
 
 /** What a placed order still accepts: its reference and metadata, and the triggers that save what it used. */
 const ALLOWED_WHEN_PLACED = new Set([
@@ -31,9 +32,6 @@ const PLAIN_ATTRIBUTES = [
   'privacy_url',
   'affiliate_code',
 ] as const
-
-const orderById = (call: ApiCall, id: string) =>
-  call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id) as OrderRow
 
 function visibleAddress(call: ApiCall, id: string, field: string, relationship: boolean): AddressRow {
   const address = call.api.store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', id)
@@ -96,7 +94,7 @@ function applyAddressTriggers(call: ApiCall, order: OrderRow, attributes: Record
       visibleAddress(call, attributes._shipping_address_clone_id, '_shipping_address_clone_id', false),
     )
   }
-  const current = orderById(call, order.id)
+  const current = orderById(call.api.store, order.id)
   const addressOf = (id: string | null, field: string) => {
     const address = id ? store.get<AddressRow>('SELECT * FROM cl_addresses WHERE id = ?', id) : undefined
     if (!address) throw validationError(invalid(field, "can't be blank", 'blank', relationshipPointer(field)))
@@ -159,7 +157,7 @@ export async function updateOrder(call: ApiCall, row: Row, input: WriteInput): P
     }
     if (attributes._nullify_payment_source === true) nullifyPaymentSource(call, order.id)
     if (typeof attributes._customer_payment_source_id === 'string') {
-      useSavedSource(call, orderById(call, order.id), attributes._customer_payment_source_id)
+      useSavedSource(call, orderById(call.api.store, order.id), attributes._customer_payment_source_id)
     }
     // `_update_taxes` needs nothing more: every change to a cart recomputes the taxes.
     if (order.status !== 'placed') recalculateOrder(store, now, order.id)
@@ -167,5 +165,5 @@ export async function updateOrder(call: ApiCall, row: Row, input: WriteInput): P
 
   if (attributes._place === true) await placeOrder(call, row.id)
   if (attributes._save_payment_source_to_customer_wallet === true) await saveToWallet(call, row.id)
-  return orderById(call, row.id)
+  return orderById(call.api.store, row.id)
 }

@@ -1,4 +1,5 @@
 import { newResourceId } from '../../ids'
+import { orderById } from './rows'
 import { nowIso, type ApiCall } from '../api'
 import { invalid, validationError } from '../jsonapi/errors'
 import { klarnaRefusal } from '../klarna-refusal'
@@ -40,7 +41,7 @@ function currentKlarnaPayment(call: ApiCall, order: OrderRow): KlarnaPaymentRow 
  */
 export async function saveToWallet(call: ApiCall, orderId: string): Promise<void> {
   const { store } = call.api
-  const order = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', orderId) as OrderRow
+  const order = orderById(store, orderId)
   if (!order.customer_id) {
     throw validationError(
       invalid(SAVE, "needs an order with a customer: a guest's payment source cannot be saved to a wallet", 'guest'),

@@ -3,7 +3,8 @@ import { newResourceId } from '../../ids'
 import { nowIso, type ApiCall } from '../api'
 import { commonWrites, writable } from './writes'
 import { invalid, validationError, type Invalid } from '../jsonapi/errors'
-import { attr, commonAttributes, type ResourceDef, type Row, type WriteInput } from '../jsonapi/resource'
+import { attr, commonAttributes } from '../jsonapi/resource'
+import type { ResourceDef, Row, WriteInput } from '../api'
 import type { AddressRow } from '../orders/rows'
 
 const text = z.string().trim().max(255)

@@ -1,6 +1,7 @@
 import { marketCatalogue, openCatalogue } from '../access'
 import { belongsTo, hasMany } from '../jsonapi/relationships'
-import { attr, commonAttributes, money, type ResourceDef } from '../jsonapi/resource'
+import { attr, commonAttributes, money } from '../jsonapi/resource'
+import type { ResourceDef } from '../api'
 import { formatMoney } from '../money'
 
 /** The catalogue: read-only for sales channels, as in Commerce Layer. */

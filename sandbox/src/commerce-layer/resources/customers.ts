@@ -7,7 +7,8 @@ import { commonWrites, writeCommonFields } from './writes'
 import { hashPassword, passwordProblem } from '../auth/passwords'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, hasMany } from '../jsonapi/relationships'
-import { attr, commonAttributes, type ResourceDef, type Row } from '../jsonapi/resource'
+import { attr, commonAttributes } from '../jsonapi/resource'
+import type { ResourceDef, Row } from '../api'
 import type { AddressRow } from '../orders/rows'
 
 const customerById = (call: ApiCall, id: string) =>

@@ -16,7 +16,7 @@ import { klarnaPayments } from './klarna-payments'
 import { lineItems } from './line-items'
 import { orders } from './orders'
 import { shipments } from './shipments'
-import type { ResourceDef } from '../jsonapi/resource'
+import type { ResourceDef } from '../api'
 
 /** Every resource type the Commerce Layer stand-in serves under /api. */
 export const commerceLayerResources: readonly ResourceDef[] = [

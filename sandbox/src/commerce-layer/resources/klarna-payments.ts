@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { findOrder, orderById } from '../orders/rows'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
 import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo } from '../jsonapi/relationships'
-import { attr, commonAttributes, type ResourceDef, type Row } from '../jsonapi/resource'
+import { attr, commonAttributes } from '../jsonapi/resource'
+import type { ResourceDef, Row } from '../api'
 import { klarnaRefusal } from '../klarna-refusal'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
 import { gatewayCredentials, klarnaOrderData } from '../orders/klarna-order-data'
@@ -42,8 +44,7 @@ export function sessionRequest(call: ApiCall, order: OrderRow): KlarnaSessionReq
   return { ...klarnaOrderData(call.api.store, order), intent: order.customer_id ? 'buy_and_tokenize' : 'buy' }
 }
 
-const orderOfPayment = (call: ApiCall, payment: Row) =>
-  call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', payment.order_id) as OrderRow
+const orderOfPayment = (call: ApiCall, payment: Row) => orderById(call.api.store, String(payment.order_id))
 
 const paymentById = (call: ApiCall, id: string) =>
   call.api.store.get<KlarnaPaymentRow>('SELECT * FROM cl_klarna_payments WHERE id = ?', id) as KlarnaPaymentRow
@@ -79,7 +80,7 @@ export const klarnaPayments: ResourceDef = {
     const reference = input.relationships.order as { id: string } | null | undefined
     if (!reference) throw validationError(invalid('order', "can't be blank", 'blank', orderPointer))
     const { store } = call.api
-    const found = store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', reference.id)
+    const found = findOrder(store, reference.id)
     if (!found || !canSeeOrder(call, found)) throw errors.recordNotFound(reference.id, orderPointer)
     const order = store.transaction(() => orderForChange(call, found))
     const method = klarnaMethodOf(call, order)
@@ -92,10 +93,7 @@ export const klarnaPayments: ResourceDef = {
     }
     return store.transaction(() => {
       // The order may have changed while Klarna answered: check again, and let mismatched_amounts tell.
-      const current = orderForChange(
-        call,
-        store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', order.id) as OrderRow,
-      )
+      const current = orderForChange(call, orderById(store, order.id))
       const id = newResourceId()
       const now = nowIso(call.api)
       store.run(

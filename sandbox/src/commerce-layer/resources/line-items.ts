@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { findOrder, orderById } from '../orders/rows'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
 import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, polymorphic } from '../jsonapi/relationships'
-import { attr, commonAttributes, money, type ResourceDef, type Row } from '../jsonapi/resource'
+import { attr, commonAttributes, money } from '../jsonapi/resource'
+import type { ResourceDef, Row } from '../api'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
 import type { LineItemRow, OrderRow } from '../orders/rows'
@@ -20,7 +22,7 @@ function targetOrder(call: ApiCall, reference: unknown): OrderRow {
   if (!reference || Array.isArray(reference))
     throw validationError(invalid('order', "can't be blank", 'blank', pointer))
   const { id } = reference as { id: string }
-  const order = call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id)
+  const order = findOrder(call.api.store, id)
   if (!order || !canSeeOrder(call, order)) throw errors.recordNotFound(id, pointer)
   return order
 }
@@ -216,7 +218,7 @@ export const lineItems: ResourceDef = {
   update(call, row, input) {
     refuseSystemLine(row)
     const line = row as LineItemRow
-    const order = call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', line.order_id) as OrderRow
+    const order = orderById(call.api.store, line.order_id)
     const { attributes } = input
     return changeSkuLines(
       call,
@@ -249,7 +251,7 @@ export const lineItems: ResourceDef = {
   },
   destroy(call, row) {
     refuseSystemLine(row)
-    const order = call.api.store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', row.order_id) as OrderRow
+    const order = orderById(call.api.store, String(row.order_id))
     changeSkuLines(call, order, () => {
       call.api.store.run('DELETE FROM cl_line_items WHERE id = ?', row.id)
     })

@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { orderById } from '../orders/rows'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, customerOrdersScope } from '../access'
 import { nowIso, type ApiCall } from '../api'
 import { commonWrites, trigger, writable } from './writes'
 import { errors, relationshipPointer } from '../jsonapi/errors'
 import { belongsTo, computedMany, hasMany, polymorphic } from '../jsonapi/relationships'
-import { attr, commonAttributes, money, type ResourceDef, type Row } from '../jsonapi/resource'
+import { attr, commonAttributes, money } from '../jsonapi/resource'
+import type { ResourceDef, Row } from '../api'
 import { availableCustomerPaymentSources, availablePaymentMethods } from '../orders/availability'
 import { recalculateOrder } from '../orders/recalculate'
 import { applyOrderRelationships, updateOrder } from '../orders/update-order'
@@ -218,9 +220,9 @@ export const orders: ResourceDef = {
           id,
         )
       }
-      applyOrderRelationships(call, store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', id) as OrderRow, others)
+      applyOrderRelationships(call, orderById(store, id), others)
       recalculateOrder(store, now, id)
-      return store.get<Row>('SELECT * FROM cl_orders WHERE id = ?', id) as Row
+      return orderById(store, id)
     })
   },
   update: updateOrder,

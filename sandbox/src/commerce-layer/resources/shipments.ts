@@ -1,8 +1,10 @@
 import { orderChild } from '../access'
+import { orderById } from '../orders/rows'
 import { nowIso, type ApiCall } from '../api'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, computedMany, rowsById } from '../jsonapi/relationships'
-import { attr, commonAttributes, money, type RelationshipDef, type ResourceDef, type Row } from '../jsonapi/resource'
+import { attr, commonAttributes, money } from '../jsonapi/resource'
+import type { RelationshipDef, ResourceDef, Row } from '../api'
 import { availableShippingMethods } from '../orders/availability'
 import { orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
@@ -85,10 +87,7 @@ export const shipments: ResourceDef = {
   update(call, row, input) {
     const { store } = call.api
     return store.transaction(() => {
-      const order = orderForChange(
-        call,
-        store.get<OrderRow>('SELECT * FROM cl_orders WHERE id = ?', row.order_id) as OrderRow,
-      )
+      const order = orderForChange(call, orderById(store, String(row.order_id)))
       if ('shipping_method' in input.relationships) {
         const reference = input.relationships.shipping_method as { id: string } | null
         const pointer = relationshipPointer('shipping_method')

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { nowIso, type ApiCall } from '../api'
-import type { WriteSpec } from '../jsonapi/resource'
+import type { WriteSpec } from '../api'
 
 type Flags = { create?: boolean; update?: boolean }
 

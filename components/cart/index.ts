@@ -1,0 +1,3 @@
+// What other features use of the cart; everything else in this folder is the cart's own.
+export { CartCountLink } from './cart-count-link'
+export { CartCountProvider } from './cart-count'

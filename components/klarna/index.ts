@@ -1,0 +1,3 @@
+// What other features use of Klarna's widget; everything else in this folder is its own.
+export { KlarnaCheckout } from './klarna-checkout'
+export type { KlarnaActions, KlarnaPlacedOrder, KlarnaSession } from './klarna-widget-state'
