@@ -8,9 +8,16 @@ import {
   payWithKlarna,
 } from './support/checkout'
 import { expect, test } from './support/fixtures'
-import { klarnaOrders, lastRequestSeq, moveSandboxClock, requestLogSince, walletOf } from './support/sandbox-api'
+import {
+  klarnaOrders,
+  lastRequestSeq,
+  moveSandboxClock,
+  newKlarnaClientToken,
+  requestLogSince,
+  walletOf,
+} from './support/sandbox-api'
 import { createCustomer } from './support/seed'
-import { addToCart, DEMO_PASSWORD, signIn, uniqueEmail } from './support/shopper'
+import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, uniqueEmail } from './support/shopper'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   // Klarna's own frames are Klarna's; the shop answers for its page.
@@ -151,6 +158,53 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('cart-count')).toHaveText('2')
     await page.goto('/cart')
     await expect(page.getByTestId('cart-line')).toContainText('Oak Serving Bowl')
+  })
+
+  test("Klarna's widget answering show_form: false greys Klarna out, says so, and the saved Klarna still pays", async ({
+    page,
+  }) => {
+    await signIn(page, RETURNING_EMAIL)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    // Klarna renders its widget for a session 49 hours old: expired, so `load` calls back `show_form: false`.
+    await page.route('**/klarna/kp/widget?**', async (route) => {
+      await moveSandboxClock({ advanceSeconds: 49 * 60 * 60 })
+      try {
+        await route.fulfill({ response: await route.fetch() })
+      } finally {
+        await moveSandboxClock({ reset: true })
+      }
+    })
+    await page.getByRole('button', { name: 'Use another Klarna account' }).click()
+    await expect(page.getByText("Klarna can't be used for this order. Your cart is still here")).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Pay with Klarna', exact: true })).toBeDisabled()
+    await expect(page.getByTestId('cart-count')).toHaveText('1')
+
+    // The other way to pay is still there, and works.
+    await page.unroute('**/klarna/kp/widget?**')
+    await page.getByRole('button', { name: /^Pay with Klarna · / }).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+  })
+
+  test('Klarna throwing from authorize (ApplicationNotLoadedError) says so instead of a busy button', async ({
+    page,
+  }) => {
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, { email: uniqueEmail('thrown') })
+    // Initialising Klarna again (another script on the page, say) unloads the widget: authorize now throws.
+    const clientToken = await newKlarnaClientToken()
+    await page.evaluate((token) => window.Klarna?.Payments.init({ client_token: token }), clientToken)
+    await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
+
+    await expect(
+      page.getByText("Klarna's dialog couldn't open. Reload the page to try again, or pay another way."),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: /Pay with Klarna|Placing your order/ })).toHaveCount(0)
+    await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
+    await page.reload()
+    await expectKlarnaReady(page)
+    await payWithKlarna(page)
   })
 
   test('closing Klarna’s dialog changes nothing', async ({ page, readyCart }) => {

@@ -1,16 +1,24 @@
 import type { Page } from '@playwright/test'
+import { expectKlarnaReady, fillCheckoutDetails, payWithKlarna } from './support/checkout'
 import { countClicks } from './support/clicks'
-import { expectKlarnaReady, payWithKlarna } from './support/checkout'
 import { expect, test } from './support/fixtures'
-import { klarnaOrders, lastRequestSeq, requestLogSince, setKlarnaCustomerTokenStatus } from './support/sandbox-api'
+import {
+  klarnaOrders,
+  lastRequestSeq,
+  requestLogSince,
+  setKlarnaCustomerTokenStatus,
+  walletOf,
+} from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
-import { addToCart, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
+import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
 
 const savedSourceButton = (page: Page, name?: string) =>
   page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })
 
 test.describe('one-click checkout with a saved Klarna source', () => {
-  test('returning@example.com pays with one click, no Klarna dialog, two Commerce Layer requests', async ({ page }) => {
+  test('returning@example.com pays with one click, no Klarna dialog: the association, then _place', async ({
+    page,
+  }) => {
     const clicks = await countClicks(page)
     await signIn(page, RETURNING_EMAIL)
     await addToCart(page, 'TEAPOT-CAST-900')
@@ -30,22 +38,25 @@ test.describe('one-click checkout with a saved Klarna source', () => {
 
     await button.click()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const orderId = new URL(page.url()).pathname.split('/').pop()
     expect(await clicks.read()).toBe(1)
     await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
     await expect(page.getByTestId('order-total')).toHaveText('€64.00')
     await expect(page.getByTestId('payment-method')).toContainText('Klarna')
 
-    // Behind the click: the ownership check, then the documented PATCH (with _place); the page's reads follow.
+    // Behind the click, as the seed document shows it: the association on its own, then `_place`; nothing else
+    // reaches Commerce Layer up to placing (the confirmation page's reads follow).
     const log = (await requestLogSince(before)).filter(
       (entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'),
     )
-    const patchIndex = log.findIndex(
-      (entry) => entry.method === 'PATCH' && entry.body?.includes('_customer_payment_source_id'),
-    )
-    expect(patchIndex).toBeGreaterThanOrEqual(0)
-    expect(patchIndex + 1).toBeLessThanOrEqual(2)
-    const patch = log[patchIndex]!
-    expect(JSON.parse(patch.body!).data.attributes).toEqual({ _customer_payment_source_id: 'TSSSrwdRto', _place: true })
+    const placing = log.findIndex((entry) => entry.method === 'PATCH' && entry.body?.includes('"_place"'))
+    expect(placing).toBe(1)
+    const [association, place] = log
+    expect(association).toMatchObject({ method: 'PATCH', path: `/api/orders/${orderId}` })
+    expect(JSON.parse(association!.body!).data.attributes).toEqual({ _customer_payment_source_id: 'TSSSrwdRto' })
+    expect(new URLSearchParams(association!.query).get('include')).toContain('available_customer_payment_sources')
+    expect(place).toMatchObject({ method: 'PATCH', path: `/api/orders/${orderId}` })
+    expect(JSON.parse(place!.body!).data.attributes).toEqual({ _place: true })
     expect(log.filter((entry) => entry.path.startsWith('/klarna/payments/v1/sessions'))).toHaveLength(0)
   })
 
@@ -163,5 +174,40 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     const number = (await page.getByTestId('order-number').textContent())?.replace('#', '') ?? ''
     expect(await klarnaOrders({ merchantReference: number })).toHaveLength(1)
     expect(await klarnaOrders({ customerToken: savedKlarnaCustomer.klarnaCustomerToken })).toHaveLength(1)
+  })
+
+  test('the save is never sent for an order paid from the wallet, even straight to the server action', async ({
+    page,
+  }) => {
+    const email = uniqueEmail('resave')
+    await signUp(page, email)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, {})
+    await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
+    await payWithKlarna(page)
+    const widgetOrderId = new URL(page.url()).pathname.split('/').pop()!
+    // The confirmation's "Save Klarna to my wallet", caught on its way, then sent for real.
+    const save = page.getByRole('button', { name: 'Save Klarna to my wallet' })
+    const saveAction = await captureServerAction(page, () => save.click())
+    await page.reload()
+    await save.click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await savedSourceButton(page).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const oneClickOrderId = new URL(page.url()).pathname.split('/').pop()!
+    await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
+
+    const before = await lastRequestSeq()
+    const replayed = await replayServerAction(page.request, saveAction, { [widgetOrderId]: oneClickOrderId })
+    expect(replayed.text).toContain('This order was paid with Klarna from your wallet')
+    const saves = (await requestLogSince(before)).filter((entry) =>
+      entry.body?.includes('_save_payment_source_to_customer_wallet'),
+    )
+    expect(saves).toEqual([])
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 })

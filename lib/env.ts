@@ -14,6 +14,8 @@ const KLARNA_MESSAGING_URL = 'https://js.klarna.com/web-sdk/v1/klarna.js'
 const SANDBOX_MESSAGING_CLIENT_ID = 'sandbox-messaging-client'
 /** English, as the shop is; Italy, the market's first country and where its prices are shown from. */
 const MESSAGING_LOCALE = 'en-IT'
+/** Where the pictures of Commerce Layer's sample catalogue (its seeder's data) are served from. */
+const COMMERCE_LAYER_SAMPLE_IMAGES = 'https://data.commercelayer.app'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const optionalText = z
@@ -21,6 +23,27 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional()
+
+/** A list written `IT, FR DE` (commas or spaces), empty items dropped; absent or blank: undefined. */
+const listOf = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => {
+      const items = (value ?? '').split(/[\s,]+/).filter(Boolean)
+      return items.length > 0 ? items : undefined
+    })
+    .pipe(z.array(item).optional())
+
+const countryCode = z
+  .string()
+  .transform((code) => code.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'a country is two letters (ISO 3166-1 alpha-2)'))
+
+/** An origin and nothing else: `https://cdn.example.com`, no path, no trailing slash. */
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => new URL(value).origin === value, 'an origin is scheme://host[:port], with no path')
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -36,6 +59,8 @@ const rawEnvSchema = z.object({
   KLARNA_ENVIRONMENT: z.enum(['playground', 'production']).default('playground'),
   NEXTAUTH_SECRET: optionalText,
   SHOW_API_LOG: z.enum(['0', '1']).optional(),
+  SHIPPING_COUNTRIES: listOf(countryCode),
+  CATALOG_IMAGE_ORIGINS: listOf(origin),
 })
 
 export type CommerceLayerMode = 'sandbox' | 'live'
@@ -60,6 +85,14 @@ export type AppEnv = {
     /** On-Site Messaging (`<klarna-placement>`); null without a KLARNA_CLIENT_ID against the real services. */
     messaging: KlarnaMessagingConfig | null
   }
+  /**
+   * The countries checkout ships to (SHIPPING_COUNTRIES). Commerce Layer has no field for it that a sales
+   * channel can read (a market's shipping zones are not exposed to it), so without the variable checkout offers
+   * the countries Klarna pairs with the order's currency (lib/countries.ts): null means that default.
+   */
+  shippingCountries: string[] | null
+  /** Where the catalogue's pictures (`sku.image_url`, absolute on Commerce Layer) may come from: the CSP's img-src. */
+  catalogImageOrigins: string[]
   authSecret: string
   showApiLog: boolean
 }
@@ -137,6 +170,9 @@ export function parseEnv(
           locale: MESSAGING_LOCALE,
         },
       },
+      shippingCountries: raw.SHIPPING_COUNTRIES ?? null,
+      // The sandbox serves its catalogue's pictures itself.
+      catalogImageOrigins: raw.CATALOG_IMAGE_ORIGINS ?? [new URL(sandboxUrl).origin],
       authSecret,
       showApiLog: raw.SHOW_API_LOG !== '0',
     }
@@ -166,6 +202,8 @@ export function parseEnv(
           }
         : null,
     },
+    shippingCountries: raw.SHIPPING_COUNTRIES ?? null,
+    catalogImageOrigins: raw.CATALOG_IMAGE_ORIGINS ?? [COMMERCE_LAYER_SAMPLE_IMAGES],
     authSecret,
     showApiLog: raw.SHOW_API_LOG === '1',
   }

@@ -10,10 +10,11 @@ import {
   NoShippingMethodError,
   shipToSavedAddress,
 } from '@/lib/commerce-layer/buy-now'
+import { placeOrder } from '@/lib/commerce-layer/checkout'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
-import { payWithSavedSource } from '@/lib/commerce-layer/wallet'
 import { STORE_UNAVAILABLE } from '@/lib/messages'
 import { once } from './single-flight'
 
@@ -69,7 +70,19 @@ async function placeBuyNowOrder(
     throw new BuyNowRefused('That saved Klarna is no longer in your wallet. Nothing was ordered.')
   if (!profile.address) throw new BuyNowRefused('Your account has no saved address yet. Nothing was ordered.')
   await shipToSavedAddress(client, orderId, profile.address.id)
-  await payWithSavedSource(client, orderId, input.sourceId)
+  // Checkout's one click, as "Reusing the payment source" documents it: the association, then `_place` only
+  // when its answer shows the order complete and carrying this customer's own source.
+  const decision = decideOneClick(await associateSavedSource(client, orderId, input.sourceId), input.sourceId)
+  if (decision.next === 'refuse') {
+    // Whatever Commerce Layer attached for a refused source comes off again, so nothing can place with it.
+    await detachPaymentSource(client, orderId).catch((error) => console.error('Detaching a refused source:', error))
+    throw new BuyNowRefused(
+      decision.reason === 'not-in-wallet'
+        ? 'That saved Klarna is no longer in your wallet. Nothing was ordered.'
+        : "Your saved Klarna can't pay for this order. Nothing was ordered: check out to pay another way.",
+    )
+  }
+  if (decision.next === 'place') await placeOrder(client, orderId)
   return orderId
 }
 

@@ -40,7 +40,8 @@ async function changeOwnEntry(
   const client = commerceLayerClient(customer.accessToken)
   try {
     const entries = await listWalletEntries(client)
-    const entry = entries.find((candidate) => candidate.id === input.data.entryId)
+    // An entry's id, or any saved source behind it (Commerce Layer may hold two for one Klarna account).
+    const entry = entries.find((candidate) => candidate.sourceIds.includes(input.data.entryId))
     if (!entry) return failed(NOT_IN_WALLET)
     return await change({ client, entry, entries })
   } catch (error) {
@@ -59,7 +60,7 @@ export async function removeWalletEntryAction(_previous: ActionResult, formData:
     formData,
     'Removing a wallet entry',
     async ({ client, entry, entries }) => {
-      await removeWalletEntry(client, entry.id)
+      await removeWalletEntry(client, entry)
       const successor = entry.isDefault ? successorOf(entries, entry.id) : null
       if (!successor) return succeeded(`Removed ${entry.name} from your wallet.`)
       await chooseDefaultWalletEntry(client, successor)
@@ -102,6 +103,9 @@ export async function saveKlarnaToWalletAction(_previous: ActionResult, formData
   try {
     const order = await getOrderDetails(client, input.data.orderId)
     if (!isOrderVisibleTo(order, customer.customerId)) return failed('That order is not yours to save from.')
+    // Its payment came from the wallet: there is nothing new to save (Commerce Layer may store it twice).
+    if (order.paidWithSavedSource)
+      return failed('This order was paid with Klarna from your wallet: it is saved already.')
     await saveKlarnaToWallet(client, order.id)
   } catch (error) {
     const problem = describeCommerceLayerError(error)

@@ -8,6 +8,7 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy({
       nonce: 'abc',
       klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js',
+      imageOrigins: ['http://localhost:3001'],
       development: false,
       https: false,
     })
@@ -25,6 +26,7 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy({
       nonce: 'n',
       klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      imageOrigins: [],
       development: false,
       https: true,
     })
@@ -39,6 +41,7 @@ describe('contentSecurityPolicy', () => {
       nonce: 'n',
       klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js',
       klarnaMessagingUrl: 'http://localhost:3002/klarna/web-sdk/v1/klarna.js',
+      imageOrigins: [],
       development: false,
       https: false,
     })
@@ -48,6 +51,7 @@ describe('contentSecurityPolicy', () => {
       nonce: 'n',
       klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
       klarnaMessagingUrl: 'https://js.klarna.com/web-sdk/v1/klarna.js',
+      imageOrigins: [],
       development: false,
       https: true,
     })
@@ -57,10 +61,38 @@ describe('contentSecurityPolicy', () => {
     expect(directive(live, 'frame-src')).toBe('frame-src https://*.klarna.com https://x.klarnacdn.net')
   })
 
+  it("allows the catalogue's absolute image origins, and only in img-src", () => {
+    const policy = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      imageOrigins: ['https://cdn.example-shop.com', 'http://localhost:3111'],
+      development: false,
+      https: true,
+    })
+    expect(directive(policy, 'img-src')).toBe(
+      "img-src 'self' data: blob: https://x.klarnacdn.net https://*.klarna.com https://cdn.example-shop.com " +
+        'http://localhost:3111 http://127.0.0.1:3111',
+    )
+    expect(directive(policy, 'script-src')).not.toContain('cdn.example-shop.com')
+    expect(directive(policy, 'connect-src')).not.toContain('cdn.example-shop.com')
+  })
+
+  it("names an image origin that is also Klarna's stand-in once", () => {
+    const policy = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'http://localhost:3111/klarna/kp/lib/v1/api.js',
+      imageOrigins: ['http://localhost:3111'],
+      development: false,
+      https: false,
+    })
+    expect(directive(policy, 'img-src')).toBe("img-src 'self' data: blob: http://localhost:3111 http://127.0.0.1:3111")
+  })
+
   it('lets next dev evaluate code, and only next dev', () => {
     const policy = contentSecurityPolicy({
       nonce: 'n',
       klarnaLibraryUrl: 'http://localhost:3001/x.js',
+      imageOrigins: [],
       development: true,
       https: false,
     })

@@ -32,6 +32,7 @@ export async function withSecurityHeaders(
     nonce: newNonce(),
     klarnaLibraryUrl: env().klarna.libraryUrl,
     klarnaMessagingUrl: env().klarna.messaging?.libraryUrl ?? null,
+    imageOrigins: env().catalogImageOrigins,
     development: process.env.NODE_ENV === 'development',
     https: request.nextUrl.protocol === 'https:',
   })

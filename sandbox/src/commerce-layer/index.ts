@@ -1,4 +1,5 @@
 import { registerOAuthRoutes, registerRevokeRoute } from './auth/oauth'
+import { registerCommerceLayerDoors } from './doors'
 import { TokenService } from './auth/tokens'
 import { registerImageRoutes } from './images'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
@@ -36,6 +37,7 @@ export const commerceLayerModule: SandboxModule = {
     registerRevokeRoute(router, api)
     registerApiRoutes(router, api)
     registerImageRoutes(router)
+    registerCommerceLayerDoors(router, api)
   },
   seed(services) {
     seedCore(new Store(services.db), services.clock.now())

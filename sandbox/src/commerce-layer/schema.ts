@@ -210,4 +210,12 @@ UPDATE cl_markets SET metadata = json_set(metadata, '$.shipping_country_codes',
     id: 'core-006-revoked-access-tokens',
     sql: `CREATE TABLE cl_revoked_access_tokens (token_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
   },
+  {
+    // Commerce Layer has stored two sources for one Klarna customer token (a save sent twice, mfe-checkout #412):
+    // one per token is the sandbox's own save rule now (orders/wallet.ts), not a constraint that forbids a copy.
+    id: 'core-007-wallet-allows-copies',
+    sql: `
+DROP INDEX cl_customer_payment_sources_token;
+CREATE INDEX cl_customer_payment_sources_customer_token ON cl_customer_payment_sources(customer_id, payment_source_token);`,
+  },
 ]

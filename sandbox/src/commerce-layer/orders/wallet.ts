@@ -106,11 +106,12 @@ async function createWalletEntry(
   )
   store.transaction(() => {
     const now = nowIso(call.api)
+    // One source per customer and Klarna token: a save repeated (or concurrent: this transaction is atomic) adds none.
     store.run(
       `INSERT INTO cl_customer_payment_sources (id, customer_id, payment_method_id, payment_source_type, payment_source_id,
          customer_token, payment_source_token, name, created_at, updated_at)
-       VALUES (?, ?, ?, 'klarna_payments', ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (customer_id, payment_source_token) DO NOTHING`,
+       SELECT ?, ?, ?, 'klarna_payments', ?, ?, ?, ?, ?, ?
+       WHERE NOT EXISTS (SELECT 1 FROM cl_customer_payment_sources WHERE customer_id = ? AND payment_source_token = ?)`,
       newResourceId(),
       customerId,
       order.payment_method_id,
@@ -120,9 +121,12 @@ async function createWalletEntry(
       savedSourceName(paymentMethodType, token.billing_address?.email ?? email),
       now,
       now,
+      customerId,
+      token.token_id,
     )
     const saved = store.get<{ id: string }>(
-      'SELECT id FROM cl_customer_payment_sources WHERE customer_id = ? AND payment_source_token = ?',
+      `SELECT id FROM cl_customer_payment_sources WHERE customer_id = ? AND payment_source_token = ?
+       ORDER BY created_at, id LIMIT 1`,
       customerId,
       token.token_id,
     )
