@@ -66,7 +66,7 @@ describe('parseEnv', () => {
       libraryUrl: 'http://localhost:4001/klarna/web-sdk/v1/klarna.js',
       locale: 'en-IT',
     })
-    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe' }
+    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe', NEXTAUTH_SECRET: SECRET }
     expect(parseEnv(live).klarna.messaging).toBeNull()
     expect(parseEnv({ ...live, KLARNA_CLIENT_ID: 'osm-id' }).klarna.messaging).toEqual({
       libraryUrl: 'https://js.klarna.com/web-sdk/v1/klarna.js',
@@ -136,9 +136,10 @@ describe('parseEnv', () => {
 
   it("allows the catalogue's pictures from the configured origins; by default the sandbox's, or Commerce Layer's sample data", () => {
     expect(parseEnv({ SANDBOX_PORT: '4001' }).catalogImageOrigins).toEqual(['http://localhost:4001'])
-    expect(parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe' }).catalogImageOrigins).toEqual(
-      ['https://data.commercelayer.app'],
-    )
+    expect(
+      parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe', NEXTAUTH_SECRET: SECRET })
+        .catalogImageOrigins,
+    ).toEqual(['https://data.commercelayer.app'])
     expect(
       parseEnv({ CATALOG_IMAGE_ORIGINS: 'https://cdn.fika.se,https://img.fika.se:8443' }).catalogImageOrigins,
     ).toEqual(['https://cdn.fika.se', 'https://img.fika.se:8443'])

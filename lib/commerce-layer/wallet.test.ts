@@ -28,9 +28,19 @@ describe('toWalletEntries', () => {
         id: 'b',
         name: 'Klarna · Pay later · r•••@example.com',
         savedAt: '2026-11-20T10:00:00Z',
+        // None chosen: the newest saved source is the default.
+        isDefault: true,
+        metadata: {},
         sourceIds: ['b', 'a'],
       },
-      { id: 'c', name: 'Klarna · Pay now · r•••@example.com', savedAt: '2026-11-10T10:00:00Z', sourceIds: ['c'] },
+      {
+        id: 'c',
+        name: 'Klarna · Pay now · r•••@example.com',
+        savedAt: '2026-11-10T10:00:00Z',
+        isDefault: false,
+        metadata: {},
+        sourceIds: ['c'],
+      },
     ])
   })
 
