@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import {
   approveInKlarnaDialog,
   expectKlarnaReady,
@@ -7,9 +7,17 @@ import {
   klarnaDialog,
   payWithKlarna,
 } from './support/checkout'
-import { klarnaOrders, lastRequestSeq, moveSandboxClock, requestLogSince, walletOf } from './support/sandbox-api'
-import { addToCart, DEMO_PASSWORD, signIn, signOut, signUp, uniqueEmail } from './support/shopper'
-import { newCustomerWithSavedKlarna } from './support/wallet'
+import { expect, test } from './support/fixtures'
+import {
+  klarnaOrders,
+  lastRequestSeq,
+  moveSandboxClock,
+  newKlarnaClientToken,
+  requestLogSince,
+  walletOf,
+} from './support/sandbox-api'
+import { createCustomer } from './support/seed'
+import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, uniqueEmail } from './support/shopper'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   // Klarna's own frames are Klarna's; the shop answers for its page.
@@ -55,10 +63,20 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByText('Fill in your details above to pay with Klarna.')).toBeVisible()
   })
 
-  test('a signed-in purchase saves Klarna to the wallet, with the documented request', async ({ page }) => {
+  test('a signed-in purchase saves Klarna to the wallet, with the documented request', async ({
+    page,
+    newCustomer,
+    readyCart,
+  }) => {
+    const { email } = newCustomer
+    await readyCart([{ sku: 'TOWEL-LINEN-SAGE' }], { as: newCustomer })
     const before = await lastRequestSeq()
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page)
-    expect(sourceName).toMatch(/^Klarna · Pay later · s•••@example\.com$/)
+    await page.goto('/checkout')
+    await expect(page.getByLabel('Save Klarna for faster checkout next time')).toBeChecked()
+    await payWithKlarna(page)
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+    const sourceName = (await page.getByTestId('saved-source-name').textContent())?.trim() ?? ''
+    expect(sourceName).toBe(`Klarna · Pay later · ${email[0]}•••@example.com`)
     await expectNoSeriousAccessibilityViolations(page)
 
     // The save is exactly the first request of "Reusing the payment source": its include and its body.
@@ -85,12 +103,15 @@ test.describe('checkout with Klarna', () => {
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 
-  test('a purchase without saving, then saving once from the confirmation page', async ({ page }) => {
-    const email = uniqueEmail('later')
-    await signUp(page, email)
-    await addToCart(page, 'CANDLE-FIG-200')
+  test('a purchase without saving, then saving once from the confirmation page', async ({
+    page,
+    newCustomer,
+    readyCart,
+  }) => {
+    const { email } = newCustomer
+    await readyCart([{ sku: 'CANDLE-FIG-200' }], { as: newCustomer })
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, {})
+    await expectKlarnaReady(page)
     await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
     await payWithKlarna(page)
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(0)
@@ -109,9 +130,7 @@ test.describe('checkout with Klarna', () => {
   })
 
   test('a guest who signs in halfway through checkout can still save Klarna', async ({ page }) => {
-    const email = uniqueEmail('midway')
-    await signUp(page, email)
-    await signOut(page)
+    const { email } = await createCustomer(uniqueEmail('midway'))
 
     // As a guest, far enough that Klarna's session is opened (for a guest, it cannot make a customer token)…
     await addToCart(page, 'MUG-STONE-350')
@@ -127,10 +146,10 @@ test.describe('checkout with Klarna', () => {
     expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 
-  test('Klarna refusing the shopper (+denied) keeps the cart and greys Klarna out', async ({ page }) => {
-    await addToCart(page, 'BOWL-OAK-24', 2)
+  test('Klarna refusing the shopper (+denied) keeps the cart and greys Klarna out', async ({ page, readyCart }) => {
+    await readyCart([{ sku: 'BOWL-OAK-24', quantity: 2 }], { email: uniqueEmail('refused+denied') })
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('refused+denied') })
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
     await approveInKlarnaDialog(page)
     await expect(page.getByText("Klarna can't be used for this order. Your cart is still here.")).toBeVisible()
@@ -141,10 +160,57 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('cart-line')).toContainText('Oak Serving Bowl')
   })
 
-  test('closing Klarna’s dialog changes nothing', async ({ page }) => {
+  test("Klarna's widget answering show_form: false greys Klarna out, says so, and the saved Klarna still pays", async ({
+    page,
+  }) => {
+    await signIn(page, RETURNING_EMAIL)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    // Klarna renders its widget for a session 49 hours old: expired, so `load` calls back `show_form: false`.
+    await page.route('**/klarna/kp/widget?**', async (route) => {
+      await moveSandboxClock({ advanceSeconds: 49 * 60 * 60 })
+      try {
+        await route.fulfill({ response: await route.fetch() })
+      } finally {
+        await moveSandboxClock({ reset: true })
+      }
+    })
+    await page.getByRole('button', { name: 'Use another Klarna account' }).click()
+    await expect(page.getByText("Klarna can't be used for this order. Your cart is still here")).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Pay with Klarna', exact: true })).toBeDisabled()
+    await expect(page.getByTestId('cart-count')).toHaveText('1')
+
+    // The other way to pay is still there, and works.
+    await page.unroute('**/klarna/kp/widget?**')
+    await page.getByRole('button', { name: /^Pay with Klarna · / }).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+  })
+
+  test('Klarna throwing from authorize (ApplicationNotLoadedError) says so instead of a busy button', async ({
+    page,
+  }) => {
     await addToCart(page, 'MUG-STONE-350')
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('closer') })
+    await fillCheckoutDetails(page, { email: uniqueEmail('thrown') })
+    // Initialising Klarna again (another script on the page, say) unloads the widget: authorize now throws.
+    const clientToken = await newKlarnaClientToken()
+    await page.evaluate((token) => window.Klarna?.Payments.init({ client_token: token }), clientToken)
+    await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
+
+    await expect(
+      page.getByText("Klarna's dialog couldn't open. Reload the page to try again, or pay another way."),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: /Pay with Klarna|Placing your order/ })).toHaveCount(0)
+    await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
+    await page.reload()
+    await expectKlarnaReady(page)
+    await payWithKlarna(page)
+  })
+
+  test('closing Klarna’s dialog changes nothing', async ({ page, readyCart }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
+    await page.goto('/checkout')
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
     await klarnaDialog(page).getByRole('button', { name: 'Close Klarna and go back to the shop' }).click()
     await expectKlarnaReady(page)
@@ -155,10 +221,14 @@ test.describe('checkout with Klarna', () => {
     await payWithKlarna(page)
   })
 
-  test('a cart changed after the Klarna payment was made is paid at its new total', async ({ page, context }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('a cart changed after the Klarna payment was made is paid at its new total', async ({
+    page,
+    context,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('changer') })
+    await expectKlarnaReady(page)
     await expect(page.getByTestId('checkout-total')).toHaveText('€18.00')
 
     // Another tab adds a teapot while this one still shows the old Klarna session.
@@ -178,10 +248,13 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('order-total')).toHaveText('€82.00')
   })
 
-  test('an authorization that expired before the order was placed asks to authorize again', async ({ page }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('an authorization that expired before the order was placed asks to authorize again', async ({
+    page,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('slow') })
+    await expectKlarnaReady(page)
 
     // Klarna approves, then 61 minutes pass before the shop places the order: the approval has expired.
     await page.route('**/checkout', async (route) => {
@@ -207,10 +280,10 @@ test.describe('checkout with Klarna', () => {
     await payWithKlarna(page)
   })
 
-  test('a double click on "Pay with Klarna" opens one dialog and places one order', async ({ page }) => {
-    await addToCart(page, 'MUG-STONE-350')
+  test('a double click on "Pay with Klarna" opens one dialog and places one order', async ({ page, readyCart }) => {
+    await readyCart([{ sku: 'MUG-STONE-350' }])
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('double') })
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).dblclick()
     await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(1)
     await approveInKlarnaDialog(page)

@@ -1,38 +1,24 @@
-import { expect, test, type Page } from '@playwright/test'
-import { expectKlarnaReady, payWithKlarna } from './support/checkout'
+import type { Page } from '@playwright/test'
+import { expectKlarnaReady, fillCheckoutDetails, payWithKlarna } from './support/checkout'
+import { countClicks } from './support/clicks'
+import { expect, test } from './support/fixtures'
 import {
   klarnaOrders,
   lastRequestSeq,
   requestLogSince,
   setKlarnaCustomerTokenStatus,
-  walletTokensOf,
+  walletOf,
 } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
-import { newCustomerWithSavedKlarna } from './support/wallet'
-
-/** Counts the shopper's clicks in this tab, across page loads (sessionStorage survives navigation). */
-async function countClicks(page: Page) {
-  await page.addInitScript(() => {
-    document.addEventListener(
-      'click',
-      (event) => {
-        if (event.isTrusted) sessionStorage.setItem('clicks', String(Number(sessionStorage.getItem('clicks') ?? 0) + 1))
-      },
-      true,
-    )
-  })
-  return {
-    reset: () => page.evaluate(() => sessionStorage.setItem('clicks', '0')),
-    read: () => page.evaluate(() => Number(sessionStorage.getItem('clicks') ?? 0)),
-  }
-}
 
 const savedSourceButton = (page: Page, name?: string) =>
   page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })
 
 test.describe('one-click checkout with a saved Klarna source', () => {
-  test('returning@example.com pays with one click, no Klarna dialog, two Commerce Layer requests', async ({ page }) => {
+  test('returning@example.com pays with one click, no Klarna dialog: the association, then _place', async ({
+    page,
+  }) => {
     const clicks = await countClicks(page)
     await signIn(page, RETURNING_EMAIL)
     await addToCart(page, 'TEAPOT-CAST-900')
@@ -52,30 +38,37 @@ test.describe('one-click checkout with a saved Klarna source', () => {
 
     await button.click()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const orderId = new URL(page.url()).pathname.split('/').pop()
     expect(await clicks.read()).toBe(1)
     await expect(page.locator('iframe[title="Klarna"]')).toHaveCount(0)
     await expect(page.getByTestId('order-total')).toHaveText('€64.00')
     await expect(page.getByTestId('payment-method')).toContainText('Klarna')
 
-    // Behind the click: the ownership check, then the documented PATCH (with _place); the page's reads follow.
+    // Behind the click, as the seed document shows it: the association on its own, then `_place`; nothing else
+    // reaches Commerce Layer up to placing (the confirmation page's reads follow).
     const log = (await requestLogSince(before)).filter(
       (entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'),
     )
-    const patchIndex = log.findIndex(
-      (entry) => entry.method === 'PATCH' && entry.body?.includes('_customer_payment_source_id'),
-    )
-    expect(patchIndex).toBeGreaterThanOrEqual(0)
-    expect(patchIndex + 1).toBeLessThanOrEqual(2)
-    const patch = log[patchIndex]!
-    expect(JSON.parse(patch.body!).data.attributes).toEqual({ _customer_payment_source_id: 'TSSSrwdRto', _place: true })
+    const placing = log.findIndex((entry) => entry.method === 'PATCH' && entry.body?.includes('"_place"'))
+    expect(placing).toBe(1)
+    const [association, place] = log
+    expect(association).toMatchObject({ method: 'PATCH', path: `/api/orders/${orderId}` })
+    expect(JSON.parse(association!.body!).data.attributes).toEqual({ _customer_payment_source_id: 'TSSSrwdRto' })
+    expect(new URLSearchParams(association!.query).get('include')).toContain('available_customer_payment_sources')
+    expect(place).toMatchObject({ method: 'PATCH', path: `/api/orders/${orderId}` })
+    expect(JSON.parse(place!.body!).data.attributes).toEqual({ _place: true })
     expect(log.filter((entry) => entry.path.startsWith('/klarna/payments/v1/sessions'))).toHaveLength(0)
   })
 
-  test('the whole loop: buy through Klarna and save, then buy again with one click', async ({ page }) => {
-    const { sourceName } = await newCustomerWithSavedKlarna(page, 'loop')
-    await addToCart(page, 'BOARD-WALNUT-40')
+  // Saving after a purchase through Klarna's dialog is checkout-klarna.spec.ts's subject; here it is seeded.
+  test('a customer who saved Klarna pays the next order with one click', async ({
+    page,
+    savedKlarnaCustomer,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'BOARD-WALNUT-40' }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
-    await savedSourceButton(page, sourceName).click()
+    await savedSourceButton(page, savedKlarnaCustomer.sourceName).click()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
     await expect(page.getByTestId('order-total')).toHaveText('€55.00')
     await expect(page.getByText(/Paid with one click, with the Klarna saved in your wallet/)).toBeVisible()
@@ -86,9 +79,10 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     page,
     browser,
     playwright,
+    savedKlarnaCustomer: owner,
+    readyCart,
   }) => {
-    const owner = await newCustomerWithSavedKlarna(page, 'owner')
-    await addToCart(page, 'MUG-STONE-350')
+    await readyCart([{ sku: 'MUG-STONE-350' }], { as: owner })
     await page.goto('/checkout')
     const action = await captureServerAction(page, () => savedSourceButton(page, owner.sourceName).click())
 
@@ -120,9 +114,11 @@ test.describe('one-click checkout with a saved Klarna source', () => {
   test('a source removed meanwhile says so, keeps the cart and offers Klarna; checkout and wallet agree', async ({
     page,
     context,
+    savedKlarnaCustomer,
+    readyCart,
   }) => {
-    const { sourceName } = await newCustomerWithSavedKlarna(page, 'remover')
-    await addToCart(page, 'CANDLE-FIG-200')
+    const { sourceName } = savedKlarnaCustomer
+    await readyCart([{ sku: 'CANDLE-FIG-200' }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
     await expect(savedSourceButton(page, sourceName)).toBeVisible()
 
@@ -145,11 +141,14 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await payWithKlarna(page)
   })
 
-  test('a cancelled Klarna customer token is explained, and the widget flow still pays', async ({ page }) => {
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'cancelled')
-    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
-    await setKlarnaCustomerTokenStatus(saved!.token, 'CANCELLED')
-    await addToCart(page, 'MUG-STONE-350', 2)
+  test('a cancelled Klarna customer token is explained, and the widget flow still pays', async ({
+    page,
+    savedKlarnaCustomer,
+    readyCart,
+  }) => {
+    const { sourceName, klarnaCustomerToken } = savedKlarnaCustomer
+    await setKlarnaCustomerTokenStatus(klarnaCustomerToken, 'CANCELLED')
+    await readyCart([{ sku: 'MUG-STONE-350', quantity: 2 }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
 
     await savedSourceButton(page, sourceName).click()
@@ -163,15 +162,52 @@ test.describe('one-click checkout with a saved Klarna source', () => {
     await expect(page.getByTestId('order-total')).toHaveText('€36.00')
   })
 
-  test('a double click places one order and charges the saved source once', async ({ page }) => {
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'twice')
-    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
-    await addToCart(page, 'THROW-WOOL-OAT')
+  test('a double click places one order and charges the saved source once', async ({
+    page,
+    savedKlarnaCustomer,
+    readyCart,
+  }) => {
+    await readyCart([{ sku: 'THROW-WOOL-OAT' }], { as: savedKlarnaCustomer })
     await page.goto('/checkout')
-    await savedSourceButton(page, sourceName).dblclick()
+    await savedSourceButton(page, savedKlarnaCustomer.sourceName).dblclick()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
     const number = (await page.getByTestId('order-number').textContent())?.replace('#', '') ?? ''
     expect(await klarnaOrders({ merchantReference: number })).toHaveLength(1)
-    expect(await klarnaOrders({ customerToken: saved!.token })).toHaveLength(1)
+    expect(await klarnaOrders({ customerToken: savedKlarnaCustomer.klarnaCustomerToken })).toHaveLength(1)
+  })
+
+  test('the save is never sent for an order paid from the wallet, even straight to the server action', async ({
+    page,
+  }) => {
+    const email = uniqueEmail('resave')
+    await signUp(page, email)
+    await addToCart(page, 'CANDLE-FIG-200')
+    await page.goto('/checkout')
+    await fillCheckoutDetails(page, {})
+    await page.getByLabel('Save Klarna for faster checkout next time').uncheck()
+    await payWithKlarna(page)
+    const widgetOrderId = new URL(page.url()).pathname.split('/').pop()!
+    // The confirmation's "Save Klarna to my wallet", caught on its way, then sent for real.
+    const save = page.getByRole('button', { name: 'Save Klarna to my wallet' })
+    const saveAction = await captureServerAction(page, () => save.click())
+    await page.reload()
+    await save.click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+
+    await addToCart(page, 'MUG-STONE-350')
+    await page.goto('/checkout')
+    await savedSourceButton(page).click()
+    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    const oneClickOrderId = new URL(page.url()).pathname.split('/').pop()!
+    await expect(page.getByRole('button', { name: 'Save Klarna to my wallet' })).toHaveCount(0)
+
+    const before = await lastRequestSeq()
+    const replayed = await replayServerAction(page.request, saveAction, { [widgetOrderId]: oneClickOrderId })
+    expect(replayed.text).toContain('This order was paid with Klarna from your wallet')
+    const saves = (await requestLogSince(before)).filter((entry) =>
+      entry.body?.includes('_save_payment_source_to_customer_wallet'),
+    )
+    expect(saves).toEqual([])
+    expect(await walletOf(email, DEMO_PASSWORD)).toHaveLength(1)
   })
 })

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './support/fixtures'
 import { moveSandboxClock, walletTokensOf } from './support/sandbox-api'
+import { placeKlarnaOrder } from './support/seed'
 import { addToCart, DEMO_PASSWORD, NEW_EMAIL, signIn, signOut } from './support/shopper'
-import { newCustomerWithSavedKlarna } from './support/wallet'
 
 /** Opens the Developer panel from the footer and answers the dialog. */
 async function openDeveloperPanel(page: Page): Promise<Locator> {
@@ -12,11 +13,11 @@ async function openDeveloperPanel(page: Page): Promise<Locator> {
   return panel
 }
 
-/** The panel's entry carrying a seed document badge, opened to its request body. */
+/** The panel's entry carrying the badge of a step of Commerce Layer's guide, opened to its request body. */
 async function seedStepEntry(panel: Locator, step: 1 | 2): Promise<Locator> {
   const entry = panel
     .getByTestId('api-log-entry')
-    .filter({ has: panel.page().getByRole('link', { name: `Seed document, step ${step}` }) })
+    .filter({ has: panel.page().getByRole('link', { name: `From Commerce Layer's guide, step ${step}` }) })
   await expect(entry).toHaveCount(1)
   await entry.locator('summary').first().click()
   await expect(entry.getByTestId('request-body')).toBeVisible()
@@ -31,17 +32,25 @@ function expectNoSecrets(text: string, klarnaCustomerToken: string) {
 }
 
 test.describe('the Developer panel', () => {
-  test("shows the seed document's two requests as this browser made them, and no secret", async ({ page }) => {
-    // A first purchase that saves Klarna (step 1)…
-    const { email, sourceName } = await newCustomerWithSavedKlarna(page, 'devpanel')
-    const [saved] = await walletTokensOf(email, DEMO_PASSWORD)
+  test("shows the two requests of Commerce Layer's guide as this browser made them, and no secret", async ({
+    page,
+    newCustomer,
+    readyCart,
+  }) => {
+    // A first purchase (seeded), saved to the wallet from its confirmation page (step 1)…
+    const { orderId } = await placeKlarnaOrder(newCustomer)
+    await page.goto(`/orders/${orderId}`)
+    await page.getByRole('button', { name: 'Save Klarna to my wallet' }).click()
+    await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
+    const sourceName = (await page.getByTestId('saved-source-name').textContent())?.trim() ?? ''
+    const [saved] = await walletTokensOf(newCustomer.email, DEMO_PASSWORD)
     let panel = await openDeveloperPanel(page)
 
     const save = await seedStepEntry(panel, 1)
     const firstOrderPath = (await save.locator('summary').first().textContent())?.match(
       /\/api\/orders\/([A-Za-z0-9]+)\?include=available_customer_payment_sources/,
     )
-    expect(firstOrderPath, 'the save carries the include of the seed document').not.toBeNull()
+    expect(firstOrderPath, "the save carries the include of Commerce Layer's guide").not.toBeNull()
     await expect(save.locator('summary').first()).toContainText('PATCH')
     await expect(save.locator('summary').first()).toContainText('200')
     await expect(save.getByTestId('request-body')).toContainText('"_save_payment_source_to_customer_wallet": true')
@@ -52,7 +61,7 @@ test.describe('the Developer panel', () => {
     await expect(saveAnswer).toContainText(`"id": "${saved!.id}"`)
     await expect(saveAnswer).toContainText('"payment_source_token": "[redacted]"')
 
-    // The sign-up's password grant is there too, its secrets redacted.
+    // The sign-in's password grant is there too, its secrets redacted.
     const grant = panel
       .getByTestId('api-log-entry')
       .filter({ hasText: 'POST /oauth/token' })
@@ -66,7 +75,7 @@ test.describe('the Developer panel', () => {
     await expect(page.getByRole('button', { name: 'Developer' })).toBeFocused()
 
     // …then a one-click purchase with the saved source (step 2).
-    await addToCart(page, 'MUG-STONE-350')
+    await readyCart([{ sku: 'MUG-STONE-350' }], { as: newCustomer })
     await page.goto('/checkout')
     await page.getByRole('button', { name: `Pay with ${sourceName}` }).click()
     await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
@@ -80,14 +89,14 @@ test.describe('the Developer panel', () => {
     // Newest first: the one-click payment is listed above the save that made it possible.
     const entries = panel.getByTestId('api-log-entry')
     const order = await entries.evaluateAll((items) => items.map((item) => item.textContent ?? ''))
-    expect(order.findIndex((text) => text.includes('Seed document, step 2'))).toBeLessThan(
-      order.findIndex((text) => text.includes('Seed document, step 1')),
+    expect(order.findIndex((text) => text.includes("From Commerce Layer's guide, step 2"))).toBeLessThan(
+      order.findIndex((text) => text.includes("From Commerce Layer's guide, step 1")),
     )
 
     expectNoSecrets((await panel.textContent()) ?? '', saved!.token)
 
     // The badge leads to the README's explanation, served by the storefront.
-    const readme = await reuse.getByRole('link', { name: 'Seed document, step 2' }).getAttribute('href')
+    const readme = await reuse.getByRole('link', { name: "From Commerce Layer's guide, step 2" }).getAttribute('href')
     await page.goto(readme!)
     await expect(page.getByRole('heading', { name: 'Step 2: pay with the saved source' })).toBeVisible()
   })

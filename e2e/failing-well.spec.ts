@@ -44,7 +44,8 @@ test.describe('failing well', () => {
     await expect(page.getByText('Nothing in your cart has been lost.')).toBeVisible()
     const text = await page.locator('body').innerText()
     expect(text).not.toMatch(/\bat .+:\d+:\d+|Error:|ECONNRESET|fetch failed/)
-    expect(response?.status()).toBeGreaterThanOrEqual(200)
+    // Nothing between the shopper and the shop may keep this page once the store is back.
+    expect(response?.headers()['cache-control']).toContain('no-store')
 
     await stageSandboxFaults({ outageSeconds: 0 })
     await page.getByRole('button', { name: 'Try again' }).click()

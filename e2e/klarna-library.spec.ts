@@ -74,13 +74,27 @@ const shopPage = `<!doctype html>
 </main>
 <script>
   window.shop = { ready: false, events: [], results: [] }
+  // The name of what a call throws ('no error' if nothing): how the tests read the library's named errors.
+  window.shop.errorName = function (run) {
+    try {
+      run()
+      return 'no error'
+    } catch (error) {
+      return error.name
+    }
+  }
   window.klarnaAsyncCallback = function () { window.shop.ready = true }
 </script>
 <script src="${sandbox}/klarna/kp/lib/v1/api.js" async></script>
 </body>
 </html>`
 
-type Shop = { ready: boolean; events: [string, unknown][]; results: [string, unknown][] }
+type Shop = {
+  ready: boolean
+  events: [string, unknown][]
+  results: [string, unknown][]
+  errorName(run: () => void): string
+}
 
 let shopServer: Server
 let shopOrigin = ''
@@ -121,8 +135,11 @@ async function initAndLoad(page: Page, clientToken: string) {
 type KlarnaPayments = {
   init(options: unknown): void
   load(...args: unknown[]): void
+  loadPaymentReview(...args: unknown[]): void
   authorize(...args: unknown[]): void
+  reauthorize(...args: unknown[]): void
   on(event: string, handler: (payload?: unknown) => void): void
+  off(event: string, handler?: (payload?: unknown) => void): void
 }
 
 /** The pay button calls authorize synchronously in its click handler, as a shop must. */
@@ -345,23 +362,21 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
         '*',
       ),
     )
-    await page.waitForTimeout(200)
-    expect(await authorizeResults(page)).toEqual([])
+    // The forged approval neither closed the dialog nor reached the shop: the shopper walks the dialog, and
+    // the one answer the shop gets is the dialog's own, with a real token.
     await expect(page.locator('iframe[title="Klarna"]')).toBeVisible()
+    await walkDialog(page, 'customer@email.us')
+    await expect.poll(() => authorizeResults(page)).toHaveLength(1)
+    expect(await authorizeResults(page)).toEqual([
+      expect.objectContaining({ approved: true, authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+    ])
   })
 
   test('throws Klarna’s named errors and calls back asynchronously', async ({ page }) => {
     const clientToken = await createSession()
     const outcome = await page.evaluate((token) => {
       const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
-      const nameOf = (run: () => void) => {
-        try {
-          run()
-          return 'no error'
-        } catch (error) {
-          return (error as Error).name
-        }
-      }
+      const nameOf = (window as unknown as { shop: Shop }).shop.errorName
       const names = {
         loadBeforeInit: nameOf(() =>
           payments.load({ container: '#klarna-container', payment_method_category: 'klarna' }),
@@ -393,5 +408,93 @@ test.describe('Klarna stand-in library on a bare shop page', () => {
       },
       state: { calledSynchronously: false },
     })
+  })
+
+  test('accepts only Klarna’s three events, and throws EventNotSupportedError for any other', async ({ page }) => {
+    const outcome = await page.evaluate(() => {
+      const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
+      const nameOf = (window as unknown as { shop: Shop }).shop.errorName
+      const handler = () => undefined
+      return {
+        known: ['heightChanged', 'fullscreenOverlayShown', 'fullscreenOverlayHidden'].map((event) =>
+          nameOf(() => {
+            payments.on(event, handler)
+            payments.off(event, handler)
+            payments.off(event)
+          }),
+        ),
+        onUnknown: nameOf(() => payments.on('load', handler)),
+        onMiscased: nameOf(() => payments.on('heightchanged', handler)),
+        offUnknown: nameOf(() => payments.off('authorized')),
+      }
+    })
+    expect(outcome).toEqual({
+      known: ['no error', 'no error', 'no error'],
+      onUnknown: 'EventNotSupportedError',
+      onMiscased: 'EventNotSupportedError',
+      offUnknown: 'EventNotSupportedError',
+    })
+  })
+
+  test('calls load back with show_form false for a category the session does not offer', async ({ page }) => {
+    const clientToken = await createSession()
+    await page.evaluate((token) => {
+      const shop = (window as unknown as { shop: Shop }).shop
+      const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
+      payments.init({ client_token: token })
+      payments.load({ container: '#klarna-container', payment_method_category: 'pay_over_time' }, (result: unknown) =>
+        shop.results.push(['load', result]),
+      )
+    }, clientToken)
+    await expect.poll(() => results(page)).toEqual([['load', { show_form: false }]])
+    const widget = page.frameLocator('iframe[title="Klarna payment method"]')
+    await expect(widget.getByText('This payment option is not available.')).toBeVisible()
+  })
+
+  test('has loadPaymentReview: after authorize it shows what the shopper chose, and calls back', async ({ page }) => {
+    const clientToken = await createSession()
+    const beforeInit = await page.evaluate(() => {
+      const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
+      return (window as unknown as { shop: Shop }).shop.errorName(() =>
+        payments.loadPaymentReview({ container: '#klarna-container' }, () => undefined),
+      )
+    })
+    expect(beforeInit).toBe('ApplicationNotInitializedError')
+    await initAndLoad(page, clientToken)
+    await payButtonAuthorizes(page, { billing_address: { email: 'customer@email.us' } })
+    await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+    await walkDialog(page, 'customer@email.us')
+    await expect.poll(() => authorizeResults(page)).toHaveLength(1)
+    await page.evaluate(() => {
+      const shop = (window as unknown as { shop: Shop }).shop
+      const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
+      payments.loadPaymentReview({ container: '#klarna-container' }, (result: unknown) =>
+        shop.results.push(['review', result]),
+      )
+    })
+    await expect
+      .poll(async () => (await results(page)).filter(([name]) => name === 'review'))
+      .toEqual([['review', { show_form: true }]])
+    await expect(page.frameLocator('iframe[title="Klarna payment method"]').getByText('Pay with Klarna')).toBeVisible()
+  })
+
+  test('reauthorizes after init alone: no widget needed, the dialog answers with a new token', async ({ page }) => {
+    const clientToken = await createSession()
+    await page.evaluate((token) => {
+      const shop = (window as unknown as { shop: Shop }).shop
+      const payments = (window as unknown as { Klarna: { Payments: KlarnaPayments } }).Klarna.Payments
+      payments.init({ client_token: token })
+      document.getElementById('pay')!.onclick = () =>
+        payments.reauthorize(
+          { payment_method_category: 'klarna' },
+          { billing_address: { email: 'customer@email.us' } },
+          (result: unknown) => shop.results.push(['authorize', result]),
+        )
+    }, clientToken)
+    await page.getByRole('button', { name: 'Pay with Klarna' }).click()
+    await walkDialog(page, 'customer@email.us')
+    await expect
+      .poll(() => authorizeResults(page))
+      .toEqual([{ approved: true, show_form: true, authorization_token: expect.stringMatching(/^[0-9a-f-]{36}$/) }])
   })
 })

@@ -61,6 +61,21 @@ describe('parseEnv', () => {
     expect(config.commerceLayer.marketScope).toBe('market:id:AbCdEf')
   })
 
+  it("shows Klarna's messaging from the sandbox's stand-in, and live only with a KLARNA_CLIENT_ID", () => {
+    expect(parseEnv({ SANDBOX_PORT: '4001' }).klarna.messaging).toMatchObject({
+      libraryUrl: 'http://localhost:4001/klarna/web-sdk/v1/klarna.js',
+      locale: 'en-IT',
+    })
+    const live = { CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe', NEXTAUTH_SECRET: SECRET }
+    expect(parseEnv(live).klarna.messaging).toBeNull()
+    expect(parseEnv({ ...live, KLARNA_CLIENT_ID: 'osm-id' }).klarna.messaging).toEqual({
+      libraryUrl: 'https://js.klarna.com/web-sdk/v1/klarna.js',
+      clientId: 'osm-id',
+      environment: 'playground',
+      locale: 'en-IT',
+    })
+  })
+
   it('lets one setting choose the Klarna library', () => {
     expect(parseEnv({ KLARNA_LIBRARY_URL: 'https://x.klarnacdn.net/kp/lib/v1/api.js' }).klarna.libraryOrigin).toBe(
       'https://x.klarnacdn.net',
@@ -110,5 +125,25 @@ describe('parseEnv', () => {
   it('refuses malformed values with the variable name', () => {
     expect(() => parseEnv({ SANDBOX_PORT: 'eighty' })).toThrow(/SANDBOX_PORT/)
     expect(() => parseEnv({ KLARNA_LIBRARY_URL: 'not a url' })).toThrow(/KLARNA_LIBRARY_URL/)
+  })
+
+  it('reads the shipping countries as a list of country codes, and has no list of its own by default', () => {
+    expect(parseEnv({ SHIPPING_COUNTRIES: 'it, fr DE' }).shippingCountries).toEqual(['IT', 'FR', 'DE'])
+    expect(parseEnv({ SHIPPING_COUNTRIES: ' ' }).shippingCountries).toBeNull()
+    expect(parseEnv({}).shippingCountries).toBeNull()
+    expect(() => parseEnv({ SHIPPING_COUNTRIES: 'IT, Italy' })).toThrow(/SHIPPING_COUNTRIES/)
+  })
+
+  it("allows the catalogue's pictures from the configured origins; by default the sandbox's, or Commerce Layer's sample data", () => {
+    expect(parseEnv({ SANDBOX_PORT: '4001' }).catalogImageOrigins).toEqual(['http://localhost:4001'])
+    expect(
+      parseEnv({ CL_CLIENT_ID: 'abc', CL_ORGANIZATION: 'fika', CL_MARKET: 'europe', NEXTAUTH_SECRET: SECRET })
+        .catalogImageOrigins,
+    ).toEqual(['https://data.commercelayer.app'])
+    expect(
+      parseEnv({ CATALOG_IMAGE_ORIGINS: 'https://cdn.fika.se,https://img.fika.se:8443' }).catalogImageOrigins,
+    ).toEqual(['https://cdn.fika.se', 'https://img.fika.se:8443'])
+    expect(() => parseEnv({ CATALOG_IMAGE_ORIGINS: 'https://cdn.fika.se/images' })).toThrow(/CATALOG_IMAGE_ORIGINS/)
+    expect(() => parseEnv({ CATALOG_IMAGE_ORIGINS: 'ftp://cdn.fika.se' })).toThrow(/CATALOG_IMAGE_ORIGINS/)
   })
 })

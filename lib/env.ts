@@ -12,6 +12,12 @@ import { readOrCreateSandboxSecret } from './sandbox-secret'
 const KLARNA_LIBRARY_URL = 'https://x.klarnacdn.net/kp/lib/v1/api.js'
 /** The sandbox signs its webhooks with this unless SANDBOX_WEBHOOK_SECRET says otherwise (sandbox/README.md). */
 const SANDBOX_WEBHOOK_SECRET = 'sandbox-webhook-secret'
+const KLARNA_MESSAGING_URL = 'https://js.klarna.com/web-sdk/v1/klarna.js'
+const SANDBOX_MESSAGING_CLIENT_ID = 'sandbox-messaging-client'
+/** English, as the shop is; Italy, the market's first country and where its prices are shown from. */
+const MESSAGING_LOCALE = 'en-IT'
+/** Where the pictures of Commerce Layer's sample catalogue (its seeder's data) are served from. */
+const COMMERCE_LAYER_SAMPLE_IMAGES = 'https://data.commercelayer.app'
 
 const port = z.coerce.number().int().min(1).max(65535)
 const optionalText = z
@@ -19,6 +25,27 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional()
+
+/** A list written `IT, FR DE` (commas or spaces), empty items dropped; absent or blank: undefined. */
+const listOf = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => {
+      const items = (value ?? '').split(/[\s,]+/).filter(Boolean)
+      return items.length > 0 ? items : undefined
+    })
+    .pipe(z.array(item).optional())
+
+const countryCode = z
+  .string()
+  .transform((code) => code.toUpperCase())
+  .pipe(z.string().regex(/^[A-Z]{2}$/, 'a country is two letters (ISO 3166-1 alpha-2)'))
+
+/** An origin and nothing else: `https://cdn.example.com`, no path, no trailing slash. */
+const origin = z
+  .url({ protocol: /^https?$/ })
+  .refine((value) => new URL(value).origin === value, 'an origin is scheme://host[:port], with no path')
 
 const rawEnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -29,9 +56,14 @@ const rawEnvSchema = z.object({
   SANDBOX_PORT: port.default(3001),
   SANDBOX_URL: z.url().optional(),
   KLARNA_LIBRARY_URL: z.url().optional(),
+  KLARNA_CLIENT_ID: optionalText,
+  KLARNA_MESSAGING_URL: z.url().optional(),
+  KLARNA_ENVIRONMENT: z.enum(['playground', 'production']).default('playground'),
   NEXTAUTH_SECRET: optionalText,
   SHOW_API_LOG: z.enum(['0', '1']).optional(),
   CL_WEBHOOK_SECRET: optionalText,
+  SHIPPING_COUNTRIES: listOf(countryCode),
+  CATALOG_IMAGE_ORIGINS: listOf(origin),
 })
 
 export type CommerceLayerMode = 'sandbox' | 'live'
@@ -50,7 +82,20 @@ export type AppEnv = {
     /** The origin the SDK believes it talks to; requests to it are rewritten to `apiOrigin` in sandbox mode. */
     sdkDomain: string
   }
-  klarna: { libraryUrl: string; libraryOrigin: string }
+  klarna: {
+    libraryUrl: string
+    libraryOrigin: string
+    /** On-Site Messaging (`<klarna-placement>`); null without a KLARNA_CLIENT_ID against the real services. */
+    messaging: KlarnaMessagingConfig | null
+  }
+  /**
+   * The countries checkout ships to (SHIPPING_COUNTRIES). Commerce Layer has no field for it that a sales
+   * channel can read (a market's shipping zones are not exposed to it), so without the variable checkout offers
+   * the countries Klarna pairs with the order's currency (lib/countries.ts): null means that default.
+   */
+  shippingCountries: string[] | null
+  /** Where the catalogue's pictures (`sku.image_url`, absolute on Commerce Layer) may come from: the CSP's img-src. */
+  catalogImageOrigins: string[]
   authSecret: string
   showApiLog: boolean
   /**
@@ -58,6 +103,14 @@ export type AppEnv = {
    * webhook is created). Without one, in live mode, every webhook is refused.
    */
   webhookSecret: string | undefined
+}
+
+export type KlarnaMessagingConfig = {
+  libraryUrl: string
+  clientId: string
+  environment: 'playground' | 'production'
+  /** Klarna's `data-locale`: the shop's language and the market's main country. */
+  locale: string
 }
 
 export class ConfigurationError extends Error {
@@ -115,7 +168,19 @@ export function parseEnv(
         apiOrigin: sandboxUrl,
         sdkDomain: 'commercelayer.io',
       },
-      klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
+      klarna: {
+        libraryUrl,
+        libraryOrigin: new URL(libraryUrl).origin,
+        messaging: {
+          libraryUrl: raw.KLARNA_MESSAGING_URL ?? `${sandboxUrl}/klarna/web-sdk/v1/klarna.js`,
+          clientId: raw.KLARNA_CLIENT_ID ?? SANDBOX_MESSAGING_CLIENT_ID,
+          environment: raw.KLARNA_ENVIRONMENT,
+          locale: MESSAGING_LOCALE,
+        },
+      },
+      shippingCountries: raw.SHIPPING_COUNTRIES ?? null,
+      // The sandbox serves its catalogue's pictures itself.
+      catalogImageOrigins: raw.CATALOG_IMAGE_ORIGINS ?? [new URL(sandboxUrl).origin],
       authSecret,
       showApiLog: raw.SHOW_API_LOG !== '0',
       webhookSecret: raw.CL_WEBHOOK_SECRET ?? SANDBOX_WEBHOOK_SECRET,
@@ -134,7 +199,20 @@ export function parseEnv(
       apiOrigin: `https://${organization}.${raw.CL_DOMAIN}`,
       sdkDomain: raw.CL_DOMAIN,
     },
-    klarna: { libraryUrl, libraryOrigin: new URL(libraryUrl).origin },
+    klarna: {
+      libraryUrl,
+      libraryOrigin: new URL(libraryUrl).origin,
+      messaging: raw.KLARNA_CLIENT_ID
+        ? {
+            libraryUrl: raw.KLARNA_MESSAGING_URL ?? KLARNA_MESSAGING_URL,
+            clientId: raw.KLARNA_CLIENT_ID,
+            environment: raw.KLARNA_ENVIRONMENT,
+            locale: MESSAGING_LOCALE,
+          }
+        : null,
+    },
+    shippingCountries: raw.SHIPPING_COUNTRIES ?? null,
+    catalogImageOrigins: raw.CATALOG_IMAGE_ORIGINS ?? [COMMERCE_LAYER_SAMPLE_IMAGES],
     authSecret,
     showApiLog: raw.SHOW_API_LOG === '1',
     webhookSecret: raw.CL_WEBHOOK_SECRET,

@@ -77,10 +77,10 @@ if (!chromePath) {
   process.exit(1)
 }
 
-// PERF_PORT / PERF_SANDBOX_PORT move the two servers off the defaults (3200 / 3201), e.g. beside another run.
+// BENCH_PORT / BENCH_SANDBOX_PORT choose the ports, as for bench:one-click (default 3200 / 3201).
 const servers = await startServers({
-  storefrontPort: Number(process.env.PERF_PORT ?? 3200),
-  sandboxPort: Number(process.env.PERF_SANDBOX_PORT ?? 3201),
+  storefrontPort: Number(process.env.BENCH_PORT ?? 3200),
+  sandboxPort: Number(process.env.BENCH_SANDBOX_PORT ?? 3201),
 })
 const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', ...chromiumArgs] })
 const rows = []

@@ -9,6 +9,8 @@ const steps = [
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['unit tests', 'npx', ['vitest', 'run']],
   ['sandbox tests', 'npm', ['run', '--silent', 'test:sandbox']],
+  // Against a fresh sandbox of its own (CONTRACT_SANDBOX_PORT, default 3301); against a real organization with CL_*.
+  ['contract (lib/commerce-layer against the sandbox)', 'npm', ['run', '--silent', 'test:contract']],
   [
     'sandbox under load (npm run load: 10 s, 20 shoppers, then the audit)',
     'npm',

@@ -1,5 +1,7 @@
 import Link from 'next/link'
 import { CartLineItem } from '@/components/cart/cart-line-item'
+import { KlarnaMessaging } from '@/components/klarna'
+import { env } from '@/lib/env'
 import { formatMoney } from '@/lib/money'
 import { currentCart } from '@/lib/shopper'
 import type { Metadata } from 'next'
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: 'Your cart' }
 export default async function CartPage() {
   const cart = await currentCart()
 
+  const messaging = env().klarna.messaging
   if (!cart || cart.lines.length === 0) {
     return (
       <section className="mx-auto max-w-md py-16 text-center">
@@ -47,6 +50,7 @@ export default async function CartPage() {
           </dd>
         </dl>
         <p className="mt-1 text-sm text-ink-soft">VAT included. Shipping is chosen at checkout.</p>
+        {messaging && <KlarnaMessaging config={messaging} amountCents={cart.subtotalCents} className="mt-4" />}
         <Link
           href="/checkout"
           className="mt-6 flex h-12 items-center justify-center rounded-full bg-brand text-sm font-semibold text-white hover:bg-brand-dark"

@@ -1,10 +1,12 @@
 import { redirect } from 'next/navigation'
 import { CheckoutDetailsForm } from '@/components/checkout/checkout-details-form'
+import { CompactCheckout } from '@/components/checkout/compact-checkout'
 import { OrderSummary } from '@/components/checkout/order-summary'
 import { PaymentOptions } from '@/components/checkout/payment-options'
 import { getCheckout, missingForPayment } from '@/lib/commerce-layer/checkout'
 import { startCheckoutForCustomer } from '@/lib/commerce-layer/checkout-start'
 import { env } from '@/lib/env'
+import { formatMoney } from '@/lib/money'
 import { currentShopper, readCartId } from '@/lib/shopper'
 import type { Metadata } from 'next'
 
@@ -36,37 +38,54 @@ export default async function CheckoutPage() {
     klarnaPayment?.hasAuthToken,
   ].join('|')
 
+  const details = {
+    email: customer?.email ?? checkout.customerEmail,
+    emailFixed: customer !== null,
+    billing: checkout.billingAddress,
+    shipping: checkout.shippingAddress,
+    shippingOptions: checkout.shippingOptions,
+    shippingMethodId: checkout.shippingMethodId,
+    currency: checkout.currency,
+    countries: checkout.countries,
+    complete: missing.length === 0,
+  }
+  const payment = {
+    savedSources: customer ? checkout.savedSources : [],
+    totalCents: checkout.totalCents,
+    currency: checkout.currency,
+    libraryUrl: env().klarna.libraryUrl,
+    detailsComplete,
+    sessionKey,
+    canSaveToWallet: customer !== null,
+  }
+  // A returning customer whose order has everything sees what will happen in three lines and pays at once.
+  const compact = detailsComplete && payment.savedSources.length > 0
+  const method = checkout.shippingOptions.find((option) => option.id === checkout.shippingMethodId)
+  const delivery = method
+    ? `${method.name} · ${method.priceCents === 0 ? 'Free' : formatMoney({ cents: method.priceCents, currency: checkout.currency })}`
+    : '—'
+
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div>
-        <h1 className="mb-8 text-2xl font-semibold">Checkout</h1>
-        <CheckoutDetailsForm
-          email={customer?.email ?? checkout.customerEmail}
-          emailFixed={customer !== null}
-          billing={checkout.billingAddress}
-          shipping={checkout.shippingAddress}
-          shippingOptions={checkout.shippingOptions}
-          shippingMethodId={checkout.shippingMethodId}
-          currency={checkout.currency}
-          countries={checkout.countries}
-          complete={missing.length === 0}
-        />
-        <section aria-labelledby="payment-heading" className="mt-10 border-t border-stone-200 pt-10">
-          <h2 id="payment-heading" className="text-lg font-semibold">
-            Payment
-          </h2>
-          <div className="mt-4 max-w-md">
-            <PaymentOptions
-              savedSources={customer ? checkout.savedSources : []}
-              totalCents={checkout.totalCents}
-              currency={checkout.currency}
-              libraryUrl={env().klarna.libraryUrl}
-              detailsComplete={detailsComplete}
-              sessionKey={sessionKey}
-              canSaveToWallet={customer !== null}
-            />
+        <h1 className={`${compact ? 'mb-4' : 'mb-8'} text-2xl font-semibold`}>Checkout</h1>
+        {compact ? (
+          <div className="max-w-xl">
+            <CompactCheckout details={details} payment={payment} delivery={delivery} />
           </div>
-        </section>
+        ) : (
+          <>
+            <CheckoutDetailsForm {...details} />
+            <section aria-labelledby="payment-heading" className="mt-10 border-t border-stone-200 pt-10">
+              <h2 id="payment-heading" className="text-lg font-semibold">
+                Payment
+              </h2>
+              <div className="mt-4 max-w-md">
+                <PaymentOptions {...payment} />
+              </div>
+            </section>
+          </>
+        )}
       </div>
       <aside className="lg:sticky lg:top-24 lg:h-fit">
         <OrderSummary checkout={checkout} />

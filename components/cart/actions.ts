@@ -1,6 +1,7 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { addToCart, createCart, getCart, removeLineItem, setLineItemQuantity } from '@/lib/commerce-layer/cart'
@@ -40,6 +41,13 @@ export async function addToCartAction(_previous: ActionResult, formData: FormDat
   }
   revalidatePath('/cart')
   return succeeded(quantity === 1 ? 'Added to your cart.' : `Added ${quantity} to your cart.`)
+}
+
+/** "Check out instead" when Buy now could not pay: the product into the cart, then checkout. */
+export async function addToCartAndCheckoutAction(previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  const result = await addToCartAction(previous, formData)
+  if (result.status !== 'success') return result
+  redirect('/checkout')
 }
 
 export async function updateQuantityAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {

@@ -6,7 +6,7 @@ export function CartCountLink() {
   return (
     <Link
       href="/cart"
-      className="relative inline-flex items-center gap-2 rounded-full px-3 py-2 text-sm font-medium hover:bg-stone-100"
+      className="relative inline-flex items-center gap-2 rounded-full px-2.5 py-2 text-sm font-medium whitespace-nowrap hover:bg-stone-100 sm:px-3"
     >
       <svg
         className="size-5"

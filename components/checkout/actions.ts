@@ -16,7 +16,6 @@ import {
 } from '@/lib/commerce-layer/checkout'
 import { describeCommerceLayerError, isRateLimited } from '@/lib/commerce-layer/errors'
 import { createKlarnaPayment, klarnaAuthorizeData, sendKlarnaAuthorization } from '@/lib/commerce-layer/klarna'
-import { getOrderDetails } from '@/lib/commerce-layer/orders'
 import { saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
 import {
   CART_GONE,
@@ -25,8 +24,9 @@ import {
   STORE_BUSY,
   STORE_UNAVAILABLE,
 } from '@/lib/messages'
-import { clearCartId, currentShopper, readCartId, rememberPlacedOrder, type Shopper } from '@/lib/shopper'
+import { currentShopper, readCartId, type Shopper } from '@/lib/shopper'
 import { ADDRESS_FIELDS, addressSchema, emailSchema, type CheckoutField } from './checkout-form-schema'
+import { finishIfPlaced, finishPlacedOrder } from './placed-order'
 
 // Server actions are public endpoints. Each one works on the order this browser's cart cookie points at
 // (never an order id sent by the client), with the token of whoever is signed in.
@@ -182,7 +182,7 @@ export async function payWithKlarnaAction(input: {
     return failed(STORE_UNAVAILABLE)
   }
   // Placed already, by an earlier click of this same shopper: answer as that click did.
-  if (!checkout) return (await alreadyPlaced(cartId)) ?? failed(CART_GONE)
+  if (!checkout) return (await placedMeanwhile(shopper, cartId)) ?? failed(CART_GONE)
   if (!checkout.klarnaPayment)
     return failed('Your cart changed. Please confirm with Klarna again.', { next: 'authorize-again' })
 
@@ -190,10 +190,11 @@ export async function payWithKlarnaAction(input: {
     await sendKlarnaAuthorization(shopper.client, checkout.klarnaPayment.id, parsed.data.authorizationToken)
     await placeOrder(shopper.client, checkout.id)
   } catch (error) {
+    // A refused `_place` may be a second click's, after the first placed the order: the order's status says.
+    const placed = await placedMeanwhile(shopper, checkout.id)
+    if (placed) return placed
     const problem = describeCommerceLayerError(error)
-    if (problem?.reason === 'already_placed' || problem?.reason === 'being_placed') {
-      return (await alreadyPlaced(cartId)) ?? failed('This order is being placed. Please wait a moment.')
-    }
+    if (problem?.status === 423) return failed('This order is being placed. Please wait a moment.')
     if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'payment_source')) {
       return failed('Klarna needs to confirm this payment again (your cart changed, or the approval expired).', {
         next: 'authorize-again',
@@ -206,8 +207,7 @@ export async function payWithKlarnaAction(input: {
     return failed(STORE_UNAVAILABLE)
   }
 
-  await rememberPlacedOrder(checkout.id)
-  await clearCartId()
+  await finishPlacedOrder(checkout.id)
 
   let walletSaveFailed = false
   if (parsed.data.saveToWallet && shopper.customer) {
@@ -221,11 +221,13 @@ export async function payWithKlarnaAction(input: {
   return succeeded('', { data: { orderId: checkout.id, walletSaveFailed } })
 }
 
-/** When a second click arrives after the first placed the order: the same answer, not a second order. */
-async function alreadyPlaced(orderId: string): Promise<PayWithKlarnaResult | null> {
-  const placed = await getOrderDetails((await currentShopper()).client, orderId)
-  if (!placed || placed.status !== 'placed') return null
-  await rememberPlacedOrder(orderId)
-  await clearCartId()
-  return succeeded('', { data: { orderId, walletSaveFailed: false } })
+/** When a click arrives after an earlier one placed the order: the same answer, not a second order. */
+async function placedMeanwhile(shopper: Shopper, orderId: string): Promise<PayWithKlarnaResult | null> {
+  try {
+    if (await finishIfPlaced(shopper.client, orderId))
+      return succeeded('', { data: { orderId, walletSaveFailed: false } })
+  } catch (error) {
+    console.error('Reading the order back failed:', error)
+  }
+  return null
 }

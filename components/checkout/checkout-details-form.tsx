@@ -22,6 +22,8 @@ type Props = {
   currency: string
   countries: string[]
   complete: boolean
+  /** Called once the details are saved (the compact checkout goes back to its summary). */
+  onSaved?: () => void
 }
 
 function sameAddress(a: CheckoutAddress | null, b: CheckoutAddress | null): boolean {
@@ -35,10 +37,13 @@ export function CheckoutDetailsForm(props: Props) {
   const [state, formAction] = useActionState<DetailsState, FormData>(saveCheckoutDetailsAction, IDLE)
   const [sameAsBilling, setSameAsBilling] = useState(sameAddress(props.billing, props.shipping))
 
+  const { onSaved } = props
   useEffect(() => {
     // The page's server part shows the new totals and opens the payment step.
-    if (state.status === 'success') router.refresh()
-  }, [state, router])
+    if (state.status !== 'success') return
+    router.refresh()
+    onSaved?.()
+  }, [state, router, onSaved])
 
   const { fieldErrors: errors = {}, values = {} } = state
   return (

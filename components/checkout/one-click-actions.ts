@@ -4,91 +4,112 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { failed, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
-import { commerceLayerClient } from '@/lib/commerce-layer/client'
+import { placeOrder } from '@/lib/commerce-layer/checkout'
+import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
+import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
-import { getOneClickReadiness, payWithSavedSource, type OneClickReadiness } from '@/lib/commerce-layer/wallet'
 import { CART_GONE, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
-import { clearCartId, readCartId, rememberPlacedOrder } from '@/lib/shopper'
+import { readCartId } from '@/lib/shopper'
+import { finishIfPlaced, finishPlacedOrder } from './placed-order'
+import type { PaymentGap } from '@/lib/commerce-layer/payment-prerequisites'
 
 const sourceSchema = z.object({ sourceId: resourceIdSchema })
 
-const MISSING_WORDS: Record<OneClickReadiness['missing'][number], string> = {
+const MISSING_WORDS: Record<PaymentGap, string> = {
   email: 'your email',
   billing_address: 'a billing address',
   shipping_address: 'a shipping address',
   shipping_method: 'a delivery option',
 }
 
+const SOURCE_NOT_IN_WALLET = 'That saved Klarna is no longer in your wallet. Pay with another Klarna account below.'
+
 /**
- * One click on a saved Klarna source: the whole payment. A public endpoint, so it checks the session, that the
- * source is one of this customer's own that the order may use, and that the order is complete, then sends the
- * documented `PATCH /api/orders/:id {_customer_payment_source_id}` together with `_place`. Two Commerce Layer
- * requests in all; nothing is placed half-way, and a refused source keeps the cart.
+ * One click on a saved Klarna source: the whole payment. A public endpoint, so it checks the session, then
+ * sends the documented association (lib/commerce-layer/one-click.ts) and places the order only when the
+ * association's answer shows the source is this customer's own, the order complete and carrying it. Two
+ * Commerce Layer requests up to placing; a refused source keeps the cart and says so.
  */
 export async function payWithSavedSourceAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in again to pay with your saved Klarna.')
   const input = sourceSchema.safeParse({ sourceId: formData.get('sourceId') })
-  if (!input.success) {
-    return failed('That saved Klarna is not in your wallet. Pay with another Klarna account below.', {
-      next: 'other-klarna',
-    })
-  }
+  if (!input.success) return failed(SOURCE_NOT_IN_WALLET, { next: 'other-klarna' })
   const orderId = await readCartId()
   if (!orderId) return failed(CART_GONE)
-
   const client = commerceLayerClient(customer.accessToken)
-  let readiness: OneClickReadiness
+
+  let decision
   try {
-    readiness = await getOneClickReadiness(client, orderId)
+    decision = decideOneClick(await associateSavedSource(client, orderId, input.data.sourceId), input.data.sourceId)
   } catch (error) {
-    return explain(error)
+    return (await settledElsewhere(client, orderId)) ?? explainRefusedAssociation(error)
   }
-  if (readiness.status === 'placed') return finishPlaced(orderId)
-  if (!readiness.availableSourceIds.includes(input.data.sourceId)) {
-    return failed('That saved Klarna is no longer in your wallet. Pay with another Klarna account below.', {
+  if (decision.next === 'already-placed') return finishAndShow(orderId)
+  if (decision.next === 'refuse') {
+    if (decision.reason === 'incomplete')
+      return failed(`Add ${decision.missing.map((field) => MISSING_WORDS[field]).join(' and ')} above, then pay.`, {
+        next: 'details',
+      })
+    // Whatever Commerce Layer attached for a source we refuse comes off again, so nothing can place with it.
+    try {
+      await detachPaymentSource(client, orderId)
+    } catch (error) {
+      console.error('Detaching a refused saved source failed:', error)
+    }
+    if (decision.reason === 'not-in-wallet') return failed(SOURCE_NOT_IN_WALLET, { next: 'other-klarna' })
+    return failed("Your saved Klarna can't pay for this order. Pay with another Klarna account below.", {
       next: 'other-klarna',
     })
   }
-  if (readiness.missing.length > 0) {
-    return failed(`Add ${readiness.missing.map((field) => MISSING_WORDS[field]).join(' and ')} above, then pay.`, {
-      next: 'details',
-    })
-  }
 
   try {
-    await payWithSavedSource(client, orderId, input.data.sourceId)
+    await placeOrder(client, orderId)
   } catch (error) {
-    const problem = describeCommerceLayerError(error)
-    // A second click arriving after the first placed the order: the same answer, not a second order.
-    if (problem?.reason === 'already_placed' || problem?.reason === 'being_placed') return finishPlaced(orderId)
-    return explain(error)
+    return (await settledElsewhere(client, orderId)) ?? explainRefusedPlacing(error)
   }
-  return finishPlaced(orderId)
+  return finishAndShow(orderId)
 }
 
-async function finishPlaced(orderId: string): Promise<never> {
-  await rememberPlacedOrder(orderId)
-  await clearCartId()
+async function finishAndShow(orderId: string): Promise<never> {
+  await finishPlacedOrder(orderId)
   redirect(`/orders/${orderId}`)
 }
 
-function explain(error: unknown): ActionResult {
+/** A refusal because an earlier click placed the order already: the same answer as that click, not an error. */
+async function settledElsewhere(client: CommerceLayerClient, orderId: string): Promise<ActionResult | null> {
+  let placed = false
+  try {
+    placed = await finishIfPlaced(client, orderId)
+  } catch (error) {
+    console.error('Reading the order back failed:', error)
+  }
+  if (placed) redirect(`/orders/${orderId}`)
+  return null
+}
+
+function explainRefusedAssociation(error: unknown): ActionResult {
   const problem = describeCommerceLayerError(error)
-  if (
-    problem?.status === 422 &&
-    problem.all.some(
-      (detail) => detail.attribute === 'payment_source' || detail.attribute === '_customer_payment_source_id',
-    )
-  ) {
+  // Commerce Layer refuses a source that is not the order's customer's own (removed meanwhile, or anyone else's).
+  if (problem?.status === 422) return failed(SOURCE_NOT_IN_WALLET, { next: 'other-klarna' })
+  return explainOther(error)
+}
+
+function explainRefusedPlacing(error: unknown): ActionResult {
+  const problem = describeCommerceLayerError(error)
+  // The association showed the order complete, so a refused `_place` is the payment: Klarna declined the token.
+  if (problem?.status === 422) {
     return failed(
       'Klarna declined this saved account (it may have been cancelled). Your cart is still here: pay with another Klarna account below.',
       { next: 'other-klarna' },
     )
   }
-  if (problem?.status === 422)
-    return failed("This order can't be placed yet. Please check your details above.", { next: 'details' })
+  return explainOther(error)
+}
+
+function explainOther(error: unknown): ActionResult {
+  const problem = describeCommerceLayerError(error)
   if (problem?.status === 404) return failed(CART_GONE)
   // Not placed: the cart stays, and the same click works once the rate limit lets it through.
   if (problem?.status === 429) return failed(STORE_BUSY)

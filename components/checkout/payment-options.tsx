@@ -1,10 +1,9 @@
 'use client'
 
 import { useActionState, useEffect, useId, useState } from 'react'
-import { useFormStatus } from 'react-dom'
 import { KlarnaCheckout, type KlarnaActions } from '@/components/klarna'
 import { IDLE } from '@/components/ui/action-state'
-import { Spinner } from '@/components/ui/spinner'
+import { OneClickButton } from '@/components/ui/one-click-button'
 import { formatMoney } from '@/lib/money'
 import { payWithKlarnaAction, prepareKlarnaPaymentAction } from './actions'
 import { payWithSavedSourceAction } from './one-click-actions'
@@ -17,35 +16,20 @@ type Props = {
   detailsComplete: boolean
   sessionKey: string
   canSaveToWallet: boolean
+  /** Klarna's widget shown from the start, beside the saved sources (the compact checkout's "Change"). */
+  otherKlarnaOpenAtFirst?: boolean
 }
 
 /** Klarna's widget pays for this checkout's order with checkout's own server actions. */
 const KLARNA_ACTIONS: KlarnaActions = { prepareSession: prepareKlarnaPaymentAction, pay: payWithKlarnaAction }
 
-function SavedSourceButton({ name, amount }: { name: string; amount: string }) {
-  const { pending } = useFormStatus()
-  return (
-    <button
-      type="submit"
-      disabled={pending}
-      className="flex min-h-14 w-full items-center justify-between gap-4 rounded-2xl bg-klarna-pink px-5 py-3 text-left font-semibold text-klarna-ink hover:brightness-95 disabled:cursor-not-allowed disabled:opacity-70"
-    >
-      <span className="flex items-center gap-2">
-        {pending && <Spinner />}
-        Pay with {name}
-      </span>
-      <span className="shrink-0">{amount}</span>
-    </button>
-  )
-}
-
 /**
  * Payment at checkout: a returning customer's saved Klarna sources first, each one click from the confirmation;
  * Klarna's widget flow behind "Use another Klarna account" (or straight away when there is nothing saved).
  */
-export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }: Props) {
+export function PaymentOptions({ savedSources, totalCents, currency, otherKlarnaOpenAtFirst, ...klarna }: Props) {
   const [state, formAction] = useActionState(payWithSavedSourceAction, IDLE)
-  const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(savedSources.length === 0)
+  const [otherKlarnaOpen, setOtherKlarnaOpen] = useState(otherKlarnaOpenAtFirst || savedSources.length === 0)
   const otherKlarnaId = useId()
   const amount = formatMoney({ cents: totalCents, currency })
   const showOtherKlarna = otherKlarnaOpen || state.next === 'other-klarna'
@@ -67,7 +51,7 @@ export function PaymentOptions({ savedSources, totalCents, currency, ...klarna }
               <li key={source.id}>
                 <form action={formAction}>
                   <input type="hidden" name="sourceId" value={source.id} />
-                  <SavedSourceButton name={source.name} amount={amount} />
+                  <OneClickButton label={`Pay with ${source.name}`} amount={amount} />
                 </form>
               </li>
             ))}

@@ -2,8 +2,11 @@ import type { ApiLogEntry, SeedDocumentStep } from '@/lib/api-log/entry'
 import { README_PAGE, SEED_STEP_README_ANCHORS } from './readme-anchors'
 
 const SEED_STEPS: Record<SeedDocumentStep, { label: string; explains: string }> = {
-  1: { label: 'Seed document, step 1', explains: 'saves the Klarna payment source to the customer wallet' },
-  2: { label: 'Seed document, step 2', explains: 'pays the order with the saved source' },
+  1: {
+    label: "From Commerce Layer's guide, step 1",
+    explains: 'saves the Klarna payment source to the customer wallet',
+  },
+  2: { label: "From Commerce Layer's guide, step 2", explains: 'pays the order with the saved source' },
 }
 
 function statusTone(status: number | null): string {
@@ -22,7 +25,8 @@ const BODY =
 
 /**
  * One request: method, path and query, status, duration and time at a glance; the request body and the (folded)
- * response body on demand. A request of the seed document carries a badge linking to the README's explanation.
+ * response body on demand. A request of Commerce Layer's "Reusing the payment source" guide carries a badge linking to the
+ * README's explanation.
  */
 export function ApiLogEntryItem({ entry }: { entry: ApiLogEntry }) {
   const seed = entry.seedStep

@@ -1,77 +1,43 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
-import type { ActionResult } from '@/components/ui/action-state'
+import { useEffect, useId, useReducer, useState } from 'react'
 import { Spinner } from '@/components/ui/spinner'
-import type { KlarnaAuthorizeData, KlarnaCategory } from '@/lib/commerce-layer/klarna'
-import { loadKlarnaLibrary, type KlarnaAuthorizeResponse, type KlarnaPayments } from './klarna-library'
+import { loadKlarnaLibrary, type KlarnaAuthorizeResponse } from './klarna-library'
+import {
+  initialKlarnaWidgetState,
+  klarnaWidgetReducer,
+  klarnaWidgetView,
+  type KlarnaActions,
+  type KlarnaWidgetEvent,
+  type ReadySession,
+} from './klarna-widget-state'
 
-type Phase =
-  | { name: 'waiting' }
-  | { name: 'preparing' }
-  | { name: 'ready' }
-  | { name: 'authorizing' }
-  | { name: 'placing' }
-  | { name: 'refused' }
-  | { name: 'unavailable'; message: string }
-
-/** Klarna's names for the fields it refuses, in the words of the form above. */
-const FIELD_NAMES: Record<string, string> = {
-  'billing_address.email': 'email address',
-  'billing_address.phone': 'phone number',
-  'billing_address.postal_code': 'billing postal code',
-  'billing_address.street_address': 'billing street address',
-  'billing_address.given_name': 'first name',
-  'billing_address.family_name': 'last name',
-  'shipping_address.postal_code': 'shipping postal code',
-}
-
-function describeInvalidFields(fields: string[]): string {
-  const names = fields.map((field) => FIELD_NAMES[field] ?? field.replaceAll('_', ' ').replace('.', ' '))
-  return `Klarna needs a valid ${names.join(' and ')}. Please correct it above, then pay again.`
-}
-
-/** The order's Klarna session, as the server prepared it for the widget. */
-export type KlarnaSession = { clientToken: string; category: KlarnaCategory; authorizeData: KlarnaAuthorizeData }
-/** The order Klarna paid for, and whether saving Klarna to the wallet afterwards failed. */
-export type KlarnaPlacedOrder = { orderId: string; walletSaveFailed: boolean }
+type Opened = Extract<KlarnaWidgetEvent, { type: 'session-refused' | 'loaded' | 'load-failed' }>
 
 /**
- * The server actions the widget calls; checkout owns them (they work on its order) and hands them in, so
- * the Klarna feature never reaches into checkout's files.
+ * Asks the server for the order's Klarna session, loads Klarna's library and renders its widget, and answers
+ * once `load` has called back (Klarna's `show_form` says whether the widget can be used).
  */
-export type KlarnaActions = {
-  prepareSession: () => Promise<ActionResult<never, KlarnaSession>>
-  pay: (input: { authorizationToken: string; saveToWallet: boolean }) => Promise<ActionResult<never, KlarnaPlacedOrder>>
-}
-
-type OpenedSession =
-  | { phase: { name: 'ready' }; payments: KlarnaPayments; prepared: KlarnaSession }
-  | { phase: Extract<Phase, { name: 'unavailable' }> }
-
-/** Asks the server for the order's Klarna session, then loads Klarna's library and renders its widget. */
 async function openKlarnaSession(
   prepareSession: KlarnaActions['prepareSession'],
   libraryUrl: string,
   container: string,
-): Promise<OpenedSession> {
+  key: string,
+): Promise<Opened> {
   const result = await prepareSession()
   const prepared = result.data
-  if (result.status !== 'success' || !prepared) return { phase: { name: 'unavailable', message: result.message } }
+  if (result.status !== 'success' || !prepared) return { type: 'session-refused', key, message: result.message }
   try {
     const payments = await loadKlarnaLibrary(libraryUrl)
     payments.init({ client_token: prepared.clientToken })
-    payments.load({ container, payment_method_category: prepared.category.identifier })
-    return { phase: { name: 'ready' }, payments, prepared }
+    const { show_form: showForm } = await new Promise<{ show_form: boolean }>((resolve) =>
+      payments.load({ container, payment_method_category: prepared.category.identifier }, {}, resolve),
+    )
+    return { type: 'loaded', key, showForm, session: { ...prepared, payments } }
   } catch (error) {
     console.error(error)
-    return {
-      phase: {
-        name: 'unavailable',
-        message: "Klarna couldn't be loaded. Please check your connection and reload the page.",
-      },
-    }
+    return { type: 'load-failed', key }
   }
 }
 
@@ -96,87 +62,72 @@ export function KlarnaCheckout({
 }) {
   const router = useRouter()
   const containerId = `klarna-widget-${useId().replaceAll(':', '')}`
-  // The phase belongs to the session it was reached for; a new sessionKey means "preparing" until ready.
-  const [state, setState] = useState<{ key: string | null; phase: Phase }>({ key: null, phase: { name: 'preparing' } })
-  const phase: Phase = !detailsComplete
-    ? { name: 'waiting' }
-    : state.key !== sessionKey
-      ? { name: 'preparing' }
-      : state.phase
-  const setPhase = useCallback((next: Phase) => setState((current) => ({ ...current, phase: next })), [])
-  const [message, setMessage] = useState('')
+  const [state, dispatch] = useReducer(klarnaWidgetReducer, initialKlarnaWidgetState)
+  const phase = klarnaWidgetView(state, { detailsComplete, sessionKey })
   const [saveToWallet, setSaveToWallet] = useState(true)
-  const session = useRef<KlarnaSession | null>(null)
-  const klarna = useRef<KlarnaPayments | null>(null)
-  const busy = useRef(false)
-
-  const applyOpened = useCallback((key: string, opened: OpenedSession) => {
-    if ('payments' in opened) {
-      klarna.current = opened.payments
-      session.current = opened.prepared
-    }
-    setState({ key, phase: opened.phase })
-  }, [])
 
   useEffect(() => {
     if (!detailsComplete) return
     let stale = false
-    void openKlarnaSession(actions.prepareSession, libraryUrl, `#${containerId}`).then((opened) => {
-      if (!stale) applyOpened(sessionKey, opened)
+    void openKlarnaSession(actions.prepareSession, libraryUrl, `#${containerId}`, sessionKey).then((opened) => {
+      if (!stale) dispatch(opened)
     })
     return () => {
       stale = true
     }
-  }, [actions.prepareSession, detailsComplete, sessionKey, libraryUrl, containerId, applyOpened])
+  }, [actions.prepareSession, detailsComplete, sessionKey, libraryUrl, containerId])
 
-  async function handleAuthorization(response: KlarnaAuthorizeResponse) {
+  async function placeOrder(authorizationToken: string) {
+    const result = await actions.pay({ authorizationToken, saveToWallet: canSaveToWallet && saveToWallet })
+    dispatch({ type: 'placing-answered', result })
+    const placed = result.data
+    if (result.status === 'success' && placed) {
+      router.push(`/orders/${placed.orderId}${placed.walletSaveFailed ? '?wallet=failed' : ''}`)
+    } else if (result.next === 'authorize-again') {
+      // The page (header's count included) shows the order as it is now; its new session key makes the
+      // widget open a fresh session.
+      router.refresh()
+    }
+  }
+
+  function handleAuthorization(session: ReadySession, response: KlarnaAuthorizeResponse) {
+    dispatch({ type: 'authorized', response })
     if (response.approved && response.authorization_token) {
-      setPhase({ name: 'placing' })
-      const result = await actions.pay({
-        authorizationToken: response.authorization_token,
-        saveToWallet: canSaveToWallet && saveToWallet,
-      })
-      const placed = result.data
-      if (result.status === 'success' && placed) {
-        router.push(`/orders/${placed.orderId}${placed.walletSaveFailed ? '?wallet=failed' : ''}`)
-        return
-      }
-      busy.current = false
-      setMessage(result.message)
-      if (result.next === 'authorize-again') {
-        // The page (header's count included) shows the order as it is now; its new session key makes the
-        // widget open a fresh session.
-        setPhase({ name: 'preparing' })
-        router.refresh()
-      } else {
-        setPhase({ name: 'ready' })
-      }
-      return
+      void placeOrder(response.authorization_token)
+    } else if (response.approved && response.finalize_required) {
+      // Klarna asks for the second step when a category needs it despite auto_finalize (its SDK reference).
+      callKlarna(() =>
+        session.payments.finalize(
+          { payment_method_category: session.category.identifier },
+          session.authorizeData,
+          (finalized) => handleAuthorization(session, finalized),
+        ),
+      )
     }
-    busy.current = false
-    if (!response.show_form) {
-      setPhase({ name: 'refused' })
-      setMessage("Klarna can't be used for this order. Your cart is still here.")
-      return
+  }
+
+  /** Klarna's calls throw when its application is not loaded (`ApplicationNotLoadedError`, …): never a stuck button. */
+  function callKlarna(call: () => void) {
+    try {
+      call()
+    } catch (error) {
+      console.error(error)
+      dispatch({ type: 'authorize-threw' })
     }
-    setPhase({ name: 'ready' })
-    // A closed dialog changes nothing; a fixable refusal names what to fix.
-    setMessage(response.error?.invalid_fields?.length ? describeInvalidFields(response.error.invalid_fields) : '')
   }
 
   function pay() {
-    const payments = klarna.current
-    const prepared = session.current
-    if (busy.current || !payments || !prepared || phase.name !== 'ready') return
-    busy.current = true
-    setMessage('')
-    setPhase({ name: 'authorizing' })
-    payments.authorize(
-      { payment_method_category: prepared.category.identifier },
-      prepared.authorizeData,
-      (response) => {
-        void handleAuthorization(response)
-      },
+    if (phase.name !== 'ready') return
+    const { session } = phase
+    dispatch({ type: 'pay-pressed' })
+    // Synchronously, inside the click: browsers block a dialog opened after an await. `auto_finalize: true`
+    // (Klarna's default, said here on purpose): the dialog's approval is final, so the token can place the order.
+    callKlarna(() =>
+      session.payments.authorize(
+        { payment_method_category: session.category.identifier, auto_finalize: true },
+        session.authorizeData,
+        (response) => handleAuthorization(session, response),
+      ),
     )
   }
 
@@ -187,7 +138,11 @@ export function KlarnaCheckout({
       {phase.name === 'waiting' && (
         <p className="text-sm text-ink-soft">Fill in your details above to pay with Klarna.</p>
       )}
-      {phase.name === 'unavailable' && <p className="text-sm text-red-700">{phase.message}</p>}
+      {phase.name === 'unavailable' && (
+        <p role="alert" className="text-sm text-red-700">
+          {phase.message}
+        </p>
+      )}
       <div
         id={containerId}
         className={phase.name === 'waiting' || phase.name === 'unavailable' ? 'hidden' : 'min-h-16'}
@@ -224,7 +179,7 @@ export function KlarnaCheckout({
         aria-live="polite"
         className={`mt-3 min-h-5 text-sm ${refused ? 'font-medium text-red-700' : 'text-red-700'}`}
       >
-        {message}
+        {phase.name === 'waiting' || phase.name === 'unavailable' ? '' : phase.message}
       </p>
     </div>
   )

@@ -25,6 +25,12 @@ export type KlarnaPayments = {
     data: object,
     callback: (response: KlarnaAuthorizeResponse) => void,
   ): void
+  /** The second step when `authorize` answered `finalize_required: true` (same callback shapes). */
+  finalize(
+    options: { payment_method_category: string },
+    data: object,
+    callback: (response: KlarnaAuthorizeResponse) => void,
+  ): void
 }
 
 declare global {

@@ -1,4 +1,5 @@
 import type { Address, OrderDetails } from '@/lib/commerce-layer/orders'
+import { countryName } from '@/lib/countries'
 import { formatDate } from '@/lib/dates'
 import { formatMoney } from '@/lib/money'
 
@@ -14,7 +15,7 @@ function AddressBlock({ title, address }: { title: string; address: Address | nu
           <br />
           {address.zipCode} {address.city}
           <br />
-          {address.countryCode}
+          {countryName(address.countryCode)}
         </address>
       ) : (
         <p className="mt-1 text-sm text-ink-soft">—</p>

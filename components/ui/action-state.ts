@@ -17,9 +17,10 @@ export type ActionResult<Field extends string = never, Data = undefined> = {
 
 /**
  * `details`: correct the checkout details above; `other-klarna`: pay with Klarna's widget instead of a saved
- * source; `authorize-again`: the order changed, so Klarna must approve it again.
+ * source; `authorize-again`: the order changed, so Klarna must approve it again; `checkout`: Buy now could not
+ * pay, so checkout is the way on.
  */
-export type NextStep = 'details' | 'other-klarna' | 'authorize-again'
+export type NextStep = 'details' | 'other-klarna' | 'authorize-again' | 'checkout'
 
 type Details<Field extends string, Data> = Omit<ActionResult<Field, Data>, 'status' | 'message'>
 

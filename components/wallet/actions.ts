@@ -4,37 +4,86 @@ import { revalidatePath } from 'next/cache'
 import { z } from 'zod'
 import { failed, succeeded, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
-import { commerceLayerClient } from '@/lib/commerce-layer/client'
+import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { getOrderDetails, isOrderVisibleTo } from '@/lib/commerce-layer/orders'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
-import { listWalletEntries, removeWalletEntry, saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
+import {
+  chooseDefaultWalletEntry,
+  listWalletEntries,
+  removeWalletEntry,
+  saveKlarnaToWallet,
+  type WalletEntry,
+} from '@/lib/commerce-layer/wallet'
+import { successorOf } from '@/lib/commerce-layer/wallet-default'
 import { NOT_IN_WALLET, STORE_UNAVAILABLE } from '@/lib/messages'
 
-const removeSchema = z.object({ entryId: resourceIdSchema })
+const entrySchema = z.object({ entryId: resourceIdSchema })
+
+type OwnEntry = { client: CommerceLayerClient; entry: WalletEntry; entries: WalletEntry[] }
 
 /**
- * Removes a saved payment source from the signed-in customer's wallet. A public endpoint like every server
- * action: it checks the session, and that the entry is in this customer's own wallet, before deleting.
+ * What every wallet change checks first, as every server action must: a signed-in customer, and an entry of
+ * their own wallet (read with their token). `change` runs only then; a 404 from it means the entry went meanwhile.
  */
-export async function removeWalletEntryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+async function changeOwnEntry(
+  formData: FormData,
+  what: string,
+  change: (own: OwnEntry) => Promise<ActionResult>,
+  whenGone: ActionResult,
+): Promise<ActionResult> {
   const customer = await currentCustomer()
   if (!customer) return failed('Please sign in to change your wallet.')
-  const input = removeSchema.safeParse({ entryId: formData.get('entryId') })
+  const input = entrySchema.safeParse({ entryId: formData.get('entryId') })
   if (!input.success) return failed(NOT_IN_WALLET)
 
   const client = commerceLayerClient(customer.accessToken)
   try {
-    const entry = (await listWalletEntries(client)).find((candidate) => candidate.id === input.data.entryId)
+    const entries = await listWalletEntries(client)
+    // An entry's id, or any saved source behind it (Commerce Layer may hold two for one Klarna account).
+    const entry = entries.find((candidate) => candidate.sourceIds.includes(input.data.entryId))
     if (!entry) return failed(NOT_IN_WALLET)
-    await removeWalletEntry(client, entry.id)
-    return succeeded(`Removed ${entry.name} from your wallet.`)
+    return await change({ client, entry, entries })
   } catch (error) {
-    const problem = describeCommerceLayerError(error)
-    if (problem?.status === 404) return succeeded('That saved payment method was already removed.')
-    console.error('Removing a wallet entry failed:', error)
+    if (describeCommerceLayerError(error)?.status === 404) return whenGone
+    console.error(`${what} failed:`, error)
     return failed(STORE_UNAVAILABLE)
   }
+}
+
+/**
+ * Removes a saved payment source from the signed-in customer's wallet, once it is known to be theirs. Removing
+ * the default makes the next one in the list the default, so checkout and Buy now never guess.
+ */
+export async function removeWalletEntryAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
+  return changeOwnEntry(
+    formData,
+    'Removing a wallet entry',
+    async ({ client, entry, entries }) => {
+      await removeWalletEntry(client, entry)
+      const successor = entry.isDefault ? successorOf(entries, entry.id) : null
+      if (!successor) return succeeded(`Removed ${entry.name} from your wallet.`)
+      await chooseDefaultWalletEntry(client, successor)
+      return succeeded(`Removed ${entry.name} from your wallet. ${successor.name} is now your default.`)
+    },
+    succeeded('That saved payment method was already removed.'),
+  )
+}
+
+/** "Make default" on the wallet page: the choice written into that entry's metadata (one PATCH). */
+export async function chooseDefaultWalletEntryAction(
+  _previous: ActionResult,
+  formData: FormData,
+): Promise<ActionResult> {
+  return changeOwnEntry(
+    formData,
+    'Choosing the default wallet entry',
+    async ({ client, entry }) => {
+      if (!entry.isDefault) await chooseDefaultWalletEntry(client, entry)
+      return succeeded(`${entry.name} is now your default.`)
+    },
+    failed(NOT_IN_WALLET),
+  )
 }
 
 const saveSchema = z.object({ orderId: resourceIdSchema })
@@ -54,6 +103,9 @@ export async function saveKlarnaToWalletAction(_previous: ActionResult, formData
   try {
     const order = await getOrderDetails(client, input.data.orderId)
     if (!isOrderVisibleTo(order, customer.customerId)) return failed('That order is not yours to save from.')
+    // Its payment came from the wallet: there is nothing new to save (Commerce Layer may store it twice).
+    if (order.paidWithSavedSource)
+      return failed('This order was paid with Klarna from your wallet: it is saved already.')
     await saveKlarnaToWallet(client, order.id)
   } catch (error) {
     const problem = describeCommerceLayerError(error)

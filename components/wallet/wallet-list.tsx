@@ -7,9 +7,9 @@ import { IDLE } from '@/components/ui/action-state'
 import { StatusMessage } from '@/components/ui/status-message'
 import { SubmitButton } from '@/components/ui/submit-button'
 import { formatDate } from '@/lib/dates'
-import { removeWalletEntryAction } from './actions'
+import { chooseDefaultWalletEntryAction, removeWalletEntryAction } from './actions'
 
-export type WalletListEntry = { id: string; name: string; savedAt: string }
+export type WalletListEntry = { id: string; name: string; savedAt: string; isDefault: boolean }
 
 const WALLET_KEY = '/api/account/wallet'
 
@@ -30,13 +30,41 @@ function KlarnaMark() {
   )
 }
 
-function WalletEntryRow({ entry, onRemoved }: { entry: WalletListEntry; onRemoved: (message: string) => void }) {
+/** "Make default", or the badge saying it is: checkout and Buy now offer the default first. */
+function DefaultChoice({ entry, onChanged }: { entry: WalletListEntry; onChanged: (message: string) => void }) {
+  const [state, formAction] = useActionState(chooseDefaultWalletEntryAction, IDLE)
+  useEffect(() => {
+    if (state.status === 'success') onChanged(state.message)
+  }, [state, onChanged])
+
+  if (entry.isDefault) {
+    return (
+      <span
+        className="rounded-full bg-brand-light px-3 py-1 text-xs font-semibold text-brand"
+        data-testid="default-badge"
+      >
+        Default
+      </span>
+    )
+  }
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="entryId" value={entry.id} />
+      <SubmitButton variant="link" pendingLabel="Saving…" aria-label={`Make ${entry.name} your default`}>
+        Make default
+      </SubmitButton>
+      {state.status === 'error' && <StatusMessage status="error" message={state.message} />}
+    </form>
+  )
+}
+
+function WalletEntryRow({ entry, onChanged }: { entry: WalletListEntry; onChanged: (message: string) => void }) {
   const [confirming, setConfirming] = useState(false)
   const [state, formAction] = useActionState(removeWalletEntryAction, IDLE)
 
   useEffect(() => {
-    if (state.status === 'success') onRemoved(state.message)
-  }, [state, onRemoved])
+    if (state.status === 'success') onChanged(state.message)
+  }, [state, onChanged])
 
   return (
     <li className="flex flex-wrap items-center gap-4 py-4" data-testid="wallet-entry">
@@ -45,6 +73,7 @@ function WalletEntryRow({ entry, onRemoved }: { entry: WalletListEntry; onRemove
         <p className="font-medium">{entry.name}</p>
         <p className="text-sm text-ink-soft">Saved {formatDate(entry.savedAt)}</p>
       </div>
+      <DefaultChoice entry={entry} onChanged={onChanged} />
       {confirming ? (
         <form action={formAction} className="flex items-center gap-3" aria-label={`Confirm removing ${entry.name}`}>
           <input type="hidden" name="entryId" value={entry.id} />
@@ -71,12 +100,12 @@ function WalletEntryRow({ entry, onRemoved }: { entry: WalletListEntry; onRemove
   )
 }
 
-/** The saved Klarna sources, kept fresh by swr after every change. */
+/** The saved Klarna sources, the default marked, kept fresh by swr after every change. */
 export function WalletList({ initialEntries }: { initialEntries: WalletListEntry[] }) {
   const { data: entries = initialEntries, mutate } = useSWR(WALLET_KEY, fetchWallet, { fallbackData: initialEntries })
   const [announcement, setAnnouncement] = useState('')
 
-  const handleRemoved = useCallback(
+  const handleChanged = useCallback(
     (message: string) => {
       setAnnouncement(message)
       void mutate()
@@ -100,7 +129,7 @@ export function WalletList({ initialEntries }: { initialEntries: WalletListEntry
       ) : (
         <ul className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white px-4">
           {entries.map((entry) => (
-            <WalletEntryRow key={entry.id} entry={entry} onRemoved={handleRemoved} />
+            <WalletEntryRow key={entry.id} entry={entry} onChanged={handleChanged} />
           ))}
         </ul>
       )}

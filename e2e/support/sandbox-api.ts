@@ -132,3 +132,32 @@ export async function createCustomerThroughApi(email: string, password: string):
   })
   if (!response.ok) throw new Error(`POST /api/customers for ${email}: ${response.status}`)
 }
+
+const KLARNA_MERCHANT_AUTH = `Basic ${Buffer.from('sandbox-klarna-key:sandbox-klarna-secret').toString('base64')}`
+
+/** A client token for a fresh Klarna session of its own, made through the Klarna stand-in's REST API. */
+export async function newKlarnaClientToken(): Promise<string> {
+  const response = await fetch(`${sandboxUrl()}/klarna/payments/v1/sessions`, {
+    method: 'POST',
+    headers: { authorization: KLARNA_MERCHANT_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      purchase_country: 'IT',
+      purchase_currency: 'EUR',
+      order_amount: 1800,
+      order_lines: [{ name: 'Stoneware Mug', quantity: 1, unit_price: 1800, total_amount: 1800 }],
+    }),
+  })
+  if (!response.ok) throw new Error(`Klarna session: ${response.status}`)
+  return ((await response.json()) as { client_token: string }).client_token
+}
+
+/** A second saved source for the same Klarna customer token, as Commerce Layer has stored a save sent twice. */
+export async function copySavedSource(id: string): Promise<string> {
+  const response = await fetch(`${sandboxUrl()}/sandbox/customer-payment-sources/${id}/copies`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: '{}',
+  })
+  if (!response.ok) throw new Error(`copy of saved source ${id}: ${response.status}`)
+  return ((await response.json()) as { id: string }).id
+}

@@ -11,12 +11,19 @@ export function uniqueEmail(prefix = 'shopper'): string {
   return `${prefix}.${Date.now().toString(36)}${counter}@example.com`
 }
 
+/** Signed in: "Sign out" in the header, or on a phone the "Account" button it folds into. */
+export async function expectSignedIn(page: Page) {
+  await expect(
+    page.getByRole('button', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Account', exact: true })),
+  ).toBeVisible()
+}
+
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, from = '/signin') {
   await page.goto(from)
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expectSignedIn(page)
 }
 
 export async function signUp(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -25,10 +32,12 @@ export async function signUp(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password', { exact: true }).fill(password)
   await page.getByLabel('Confirm password').fill(password)
   await page.getByRole('button', { name: 'Create account' }).click()
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible()
+  await expectSignedIn(page)
 }
 
 export async function signOut(page: Page) {
+  const phoneMenu = page.getByRole('button', { name: 'Account', exact: true })
+  if (await phoneMenu.isVisible()) await phoneMenu.click()
   await page.getByRole('button', { name: 'Sign out' }).click()
   await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible()
 }

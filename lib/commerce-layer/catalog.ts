@@ -51,12 +51,14 @@ const PRODUCT_QUERY = {
   },
 } satisfies QueryParamsList<Sku>
 
-async function listProducts(client: CommerceLayerClient): Promise<Product[]> {
+/** The market's first 25 SKUs by code, read now (uncached: getProducts is the cached read pages use). */
+export async function listProducts(client: CommerceLayerClient): Promise<Product[]> {
   const skus = await client.skus.list({ ...PRODUCT_QUERY, sort: { code: 'asc' }, pageSize: 25 })
   return skus.map(toProduct)
 }
 
-async function findProduct(client: CommerceLayerClient, code: string): Promise<Product | null> {
+/** One SKU by its code, read now (uncached: getProduct is the cached read pages use). */
+export async function findProduct(client: CommerceLayerClient, code: string): Promise<Product | null> {
   const skus = await client.skus.list({ ...PRODUCT_QUERY, filters: { code_eq: code }, pageSize: 1 })
   const first = skus.first()
   return first ? toProduct(first) : null

@@ -1,9 +1,13 @@
 import { z } from 'zod'
-import { KLARNA_EU_COUNTRIES } from '@/lib/countries'
+import { shippingCountries } from '@/lib/countries'
+import { env } from '@/lib/env'
 import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
+import { missingBeforePayment, type PaymentGap } from './payment-prerequisites'
 import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
+import { defaultFirst } from './wallet-default'
+import { onePerCustomerToken } from './wallet'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
@@ -36,6 +40,7 @@ export type CheckoutLine = {
   taxRate: number
 }
 
+/** A way to deliver this order, at the price Commerce Layer charges for this order's shipment. */
 export type ShippingOption = { id: string; name: string; priceCents: number }
 
 export type Checkout = {
@@ -67,12 +72,30 @@ export type Checkout = {
     mismatchedAmounts: boolean
     hasAuthToken: boolean
   } | null
+  /** The countries checkout ships to: configured, or Klarna's for the order's currency (lib/countries.ts). */
   countries: string[]
-  /** The customer's saved sources this order can be paid with (none for a guest). */
+  /**
+   * The customer's saved sources this order can be paid with (none for a guest), one per Klarna customer
+   * token: Commerce Layer may hold two sources for one token (a save sent twice), which are one Klarna account.
+   */
   savedSources: { id: string; name: string }[]
 }
 
-const methodSchema = z.object({ id: z.string(), name: z.string(), price_amount_cents: z.number().int().nullish() })
+// `price_amount_for_shipment_cents` is the price for the shipment it is listed under (a free-over threshold
+// applied); `price_amount_cents` is the method's list price, which is not what the order is charged.
+const methodSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  price_amount_for_shipment_cents: z.number().int().nullish(),
+})
+
+const savedSourceSchema = z.object({
+  id: z.string(),
+  name: savedSourceNameSchema,
+  payment_source_token: z.string().nullish(),
+  created_at: z.string().nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+})
 
 const checkoutSchema = z.object({
   id: z.string(),
@@ -86,7 +109,6 @@ const checkoutSchema = z.object({
   total_tax_amount_cents: z.number().int().nullish(),
   total_amount_with_taxes_cents: z.number().int().nullish(),
   customer: z.object({ id: z.string() }).nullish(),
-  market: z.object({ metadata: z.record(z.string(), z.unknown()).nullish() }).nullish(),
   line_items: z.array(lineItemSchema).nullish(),
   billing_address: addressSchema.nullish(),
   shipping_address: addressSchema.nullish(),
@@ -101,7 +123,7 @@ const checkoutSchema = z.object({
     .nullish(),
   available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
   payment_method: z.object({ id: z.string() }).nullish(),
-  available_customer_payment_sources: z.array(z.object({ id: z.string(), name: savedSourceNameSchema })).nullish(),
+  available_customer_payment_sources: z.array(savedSourceSchema).nullish(),
   payment_source: z
     .object({
       id: z.string(),
@@ -117,7 +139,6 @@ const checkoutSchema = z.object({
 const CHECKOUT_QUERY = {
   include: [
     'customer',
-    'market',
     'line_items',
     'billing_address',
     'shipping_address',
@@ -158,13 +179,6 @@ function toLine(line: z.infer<typeof lineItemSchema>): CheckoutLine {
   }
 }
 
-function shippingCountries(metadata: Record<string, unknown> | null | undefined): string[] {
-  const codes = metadata?.shipping_country_codes
-  return Array.isArray(codes) && codes.every((code) => typeof code === 'string') && codes.length > 0
-    ? codes
-    : [...KLARNA_EU_COUNTRIES]
-}
-
 /** The open order behind the cart, with everything checkout shows; null when it is gone, placed or not ours. */
 export async function getCheckout(client: CommerceLayerClient, orderId: string): Promise<Checkout | null> {
   let raw: unknown
@@ -174,6 +188,11 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     if (isNotFound(error)) return null
     throw error
   }
+  return toCheckout(raw, env().shippingCountries)
+}
+
+/** Commerce Layer's order, as checkout shows it; null unless it is still open (`draft`, `pending`). */
+export function toCheckout(raw: unknown, configuredCountries: readonly string[] | null): Checkout | null {
   const order = checkoutSchema.parse(raw)
   if (!isCartStatus(order.status)) return null
   const shipment = order.shipments?.[0]
@@ -182,11 +201,20 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
   )
   const source = order.payment_source?.type === 'klarna_payments' ? order.payment_source : null
   const allLines = (order.line_items ?? []).map(toLine)
+  const currency = order.currency_code ?? 'EUR'
+  const savedSources = (order.available_customer_payment_sources ?? []).map((saved) => ({
+    id: saved.id,
+    name: saved.name,
+    token: saved.payment_source_token ?? null,
+    savedAt: saved.created_at ?? null,
+    createdAt: saved.created_at ?? '',
+    metadata: saved.metadata,
+  }))
   return {
     id: order.id,
     number: String(order.number ?? order.id),
     status: order.status,
-    currency: order.currency_code ?? 'EUR',
+    currency,
     languageCode: order.language_code ?? 'en',
     customerEmail: order.customer_email ?? null,
     customerId: order.customer?.id ?? null,
@@ -203,7 +231,7 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
     shippingOptions: (shipment?.available_shipping_methods ?? []).map((method) => ({
       id: method.id,
       name: method.name,
-      priceCents: method.price_amount_cents ?? 0,
+      priceCents: method.price_amount_for_shipment_cents ?? 0,
     })),
     klarnaPaymentMethodId: klarnaMethod?.id ?? null,
     paymentMethodId: order.payment_method?.id ?? null,
@@ -216,24 +244,20 @@ export async function getCheckout(client: CommerceLayerClient, orderId: string):
           hasAuthToken: Boolean(source.auth_token),
         }
       : null,
-    countries: shippingCountries(order.market?.metadata),
-    savedSources: (order.available_customer_payment_sources ?? []).map((source) => ({
-      id: source.id,
-      name: source.name,
-    })),
+    countries: shippingCountries(configuredCountries, currency),
+    // One per Klarna account, the customer's default first: it is the one the compact checkout offers.
+    savedSources: defaultFirst(onePerCustomerToken(savedSources)).map(({ id, name }) => ({ id, name })),
   }
 }
 
-/** What is still missing before the order can be paid for, in the order a shopper fills the page. */
-export function missingForPayment(
-  checkout: Checkout,
-): ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] {
-  const missing: ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[] = []
-  if (!checkout.customerEmail) missing.push('email')
-  if (!checkout.billingAddress) missing.push('billing_address')
-  if (!checkout.shippingAddress) missing.push('shipping_address')
-  if (!checkout.shippingMethodId) missing.push('shipping_method')
-  return missing
+/** What is still missing before the order can be paid for. */
+export function missingForPayment(checkout: Checkout): PaymentGap[] {
+  return missingBeforePayment({
+    email: Boolean(checkout.customerEmail),
+    billingAddress: Boolean(checkout.billingAddress),
+    shippingAddress: Boolean(checkout.shippingAddress),
+    shippingMethod: Boolean(checkout.shippingMethodId),
+  })
 }
 
 export async function setCustomerEmail(client: CommerceLayerClient, orderId: string, email: string): Promise<void> {

@@ -8,7 +8,10 @@ export type CommerceLayerErrorDetail = {
   detail: string
   /** The attribute or relationship a 422 points at (`/data/attributes/quantity` → `quantity`). */
   attribute?: string
-  /** The validation's machine name, from `meta.error` (`blank`, `already_placed`, `klarna_refused`, …). */
+  /**
+   * The validation's machine name, from `meta.error` (`blank`, …), for logs only: Commerce Layer documents no list
+   * of these values, so no decision keys on one (a refused `_place` is understood by reading the order's status).
+   */
   reason?: string
 }
 

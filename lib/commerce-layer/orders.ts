@@ -200,3 +200,21 @@ export async function getOrderDetails(client: CommerceLayerClient, orderId: stri
     paidWithSavedSource: order.payment_source?.type === 'klarna_payments' && !order.payment_source.session_id,
   }
 }
+
+/** A status Commerce Layer gives an order once it is placed (`approved` follows `placed`). */
+export const isPlacedStatus = (status: string | null): boolean => status === 'placed' || status === 'approved'
+
+/**
+ * One order's status, and nothing else: how a refused `_place` (or a second click racing the first) is
+ * understood, since Commerce Layer documents the status, not its error's wording. Null when this token may
+ * not see the order.
+ */
+export async function readOrderStatus(client: CommerceLayerClient, orderId: string): Promise<string | null> {
+  try {
+    const order = await client.orders.retrieve(orderId, { fields: { orders: ['status'] } })
+    return z.object({ status: z.string() }).parse(order).status
+  } catch (error) {
+    if (isNotFound(error)) return null
+    throw error
+  }
+}

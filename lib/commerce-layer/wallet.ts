@@ -1,41 +1,115 @@
 import { z } from 'zod'
+import { isNotFound } from './errors'
 import { savedSourceNameSchema } from './schemas'
+import { defaultSourceId, metadataChosenAsDefault } from './wallet-default'
 import type { CommerceLayerClient } from './client'
 
-/** A saved payment source in a customer's wallet, as the account pages and checkout show it. */
+/** A saved Klarna account in a customer's wallet, as the account pages show it. */
 export type WalletEntry = {
   id: string
   name: string
   savedAt: string
+  /** The one checkout and Buy now use first (see wallet-default.ts). */
+  isDefault: boolean
+  metadata: Record<string, unknown>
+  /**
+   * Every saved source behind this entry: one, or more when Commerce Layer holds several for one Klarna
+   * customer token (it has stored a save sent twice; mfe-checkout #412). Removing the entry removes them all.
+   */
+  sourceIds: string[]
 }
 
 const walletEntrySchema = z.object({
   id: z.string(),
   name: savedSourceNameSchema,
+  payment_source_token: z.string().nullish(),
   created_at: z.string(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
 })
 
-function toWalletEntry(raw: unknown): WalletEntry {
-  const entry = walletEntrySchema.parse(raw)
-  return {
-    id: entry.id,
-    name: entry.name,
-    savedAt: entry.created_at,
-  }
+/**
+ * One saved source per Klarna customer token (`payment_source_token`), the newest of those sharing one: two
+ * sources for one token charge the same Klarna account, so the shopper sees one. Without a token, by id.
+ */
+export function onePerCustomerToken<T extends { id: string; token: string | null; savedAt: string | null }>(
+  sources: readonly T[],
+): T[] {
+  const newestFirst = [...sources].sort((a, b) => (b.savedAt ?? '').localeCompare(a.savedAt ?? ''))
+  const seen = new Set<string>()
+  return newestFirst.filter((source) => {
+    const key = source.token ?? `id:${source.id}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
-/** The signed-in customer's saved payment sources, newest first (a customer token sees only its own). */
+/**
+ * Wallet entries as Commerce Layer lists them (or includes them): one per Klarna customer token, the default
+ * marked. The default is chosen among every saved source, so an entry is the default when any source behind it is.
+ */
+export function toWalletEntries(raw: readonly unknown[]): WalletEntry[] {
+  // A plain array: the SDK's list carries its paging meta into whatever is mapped from it.
+  const sources = Array.from(raw, (item) => {
+    const source = walletEntrySchema.parse(item)
+    return {
+      id: source.id,
+      name: source.name,
+      token: source.payment_source_token ?? null,
+      savedAt: source.created_at,
+      metadata: source.metadata ?? {},
+    }
+  })
+  const defaultId = defaultSourceId(
+    sources.map((source) => ({ id: source.id, createdAt: source.savedAt, metadata: source.metadata })),
+  )
+  return onePerCustomerToken(sources).map((entry) => {
+    const sourceIds = sources
+      .filter((source) => source.id === entry.id || (entry.token !== null && source.token === entry.token))
+      .map((source) => source.id)
+    return {
+      id: entry.id,
+      name: entry.name,
+      savedAt: entry.savedAt,
+      isDefault: defaultId !== null && sourceIds.includes(defaultId),
+      metadata: entry.metadata,
+      sourceIds,
+    }
+  })
+}
+
+/** The signed-in customer's saved Klarna accounts, newest first (a customer token sees only its own). */
 export async function listWalletEntries(customerClient: CommerceLayerClient): Promise<WalletEntry[]> {
-  const entries = await customerClient.customer_payment_sources.list({
+  const sources = await customerClient.customer_payment_sources.list({
     sort: { created_at: 'desc' },
     pageSize: 25,
   })
-  return entries.map(toWalletEntry)
+  return toWalletEntries(sources)
 }
 
-/** Removes a saved source; Commerce Layer also cancels the Klarna customer token behind it. */
-export async function removeWalletEntry(customerClient: CommerceLayerClient, id: string): Promise<void> {
-  await customerClient.customer_payment_sources.delete(id)
+/**
+ * Makes a saved source the customer's default: one `PATCH /api/customer_payment_sources/:id` writing its
+ * `metadata` (all of it, what was there kept), which Commerce Layer lets a customer update on their own sources.
+ */
+export async function chooseDefaultWalletEntry(customerClient: CommerceLayerClient, entry: WalletEntry): Promise<void> {
+  await customerClient.customer_payment_sources.update({
+    id: entry.id,
+    metadata: metadataChosenAsDefault(entry.metadata, new Date()),
+  })
+}
+
+/**
+ * Removes a wallet entry: each saved source behind it (Commerce Layer also cancels the Klarna customer token
+ * behind it). One already gone (a second tab, or the token's other source) is fine.
+ */
+export async function removeWalletEntry(customerClient: CommerceLayerClient, entry: WalletEntry): Promise<void> {
+  for (const id of entry.sourceIds) {
+    try {
+      await customerClient.customer_payment_sources.delete(id)
+    } catch (error) {
+      if (!isNotFound(error)) throw error
+    }
+  }
 }
 
 const savedSourcesSchema = z.object({
@@ -72,80 +146,9 @@ export async function findWalletEntryForPaymentSource(
 ): Promise<WalletEntry | null> {
   const entries = await customerClient.customer_payment_sources.list({ include: ['payment_source'], pageSize: 25 })
   const match = entries.find((entry) => entry.payment_source?.id === paymentSourceId)
-  return match ? toWalletEntry(match) : null
-}
-
-const oneClickSchema = z.object({
-  id: z.string(),
-  status: z.string(),
-  customer_email: z.string().nullish(),
-  billing_address: z.object({ id: z.string() }).nullish(),
-  shipping_address: z.object({ id: z.string() }).nullish(),
-  shipments: z.array(z.object({ shipping_method: z.object({ id: z.string() }).nullish() })).nullish(),
-  available_customer_payment_sources: z.array(z.object({ id: z.string() })).nullish(),
-})
-
-export type OneClickReadiness = {
-  status: string
-  /** The saved sources of the order's own customer that this order may be paid with. */
-  availableSourceIds: string[]
-  missing: ('email' | 'billing_address' | 'shipping_address' | 'shipping_method')[]
-}
-
-/** One request: is the order ready to be paid with a saved source, and which sources may pay for it. */
-export async function getOneClickReadiness(
-  customerClient: CommerceLayerClient,
-  orderId: string,
-): Promise<OneClickReadiness> {
-  const order = oneClickSchema.parse(
-    await customerClient.orders.retrieve(orderId, {
-      include: [
-        'available_customer_payment_sources',
-        'billing_address',
-        'shipping_address',
-        'shipments.shipping_method',
-      ],
-      fields: {
-        orders: [
-          'status',
-          'customer_email',
-          'billing_address',
-          'shipping_address',
-          'shipments',
-          'available_customer_payment_sources',
-        ],
-        customer_payment_sources: ['name'],
-        addresses: ['city'],
-        shipments: ['shipping_method'],
-        shipping_methods: ['name'],
-      },
-    }),
-  )
-  const missing: OneClickReadiness['missing'] = []
-  if (!order.customer_email) missing.push('email')
-  if (!order.billing_address) missing.push('billing_address')
-  if (!order.shipping_address) missing.push('shipping_address')
-  if (!order.shipments?.some((shipment) => shipment.shipping_method)) missing.push('shipping_method')
-  return {
-    status: order.status,
-    availableSourceIds: (order.available_customer_payment_sources ?? []).map((source) => source.id),
-    missing,
-  }
-}
-
-/**
- * Step 2 of "Reusing the payment source": pays the order with a saved source and places it, in one request
- * (`PATCH /api/orders/:id` with `_customer_payment_source_id`, and `_place`). Commerce Layer gives the order the
- * source's payment method and a Klarna payment bound to the saved customer token, then charges that token.
- */
-export async function payWithSavedSource(
-  customerClient: CommerceLayerClient,
-  orderId: string,
-  customerPaymentSourceId: string,
-): Promise<void> {
-  await customerClient.orders.update({
-    id: orderId,
-    _customer_payment_source_id: customerPaymentSourceId,
-    _place: true,
-  })
+  if (!match) return null
+  // The entry the wallet page shows for this source's Klarna token.
+  const token = walletEntrySchema.parse(match).payment_source_token
+  const sameAccount = token ? entries.filter((entry) => entry.payment_source_token === token) : [match]
+  return toWalletEntries(sameAccount)[0] ?? null
 }

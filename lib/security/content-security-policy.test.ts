@@ -8,6 +8,7 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy({
       nonce: 'abc',
       klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js',
+      imageOrigins: ['http://localhost:3001'],
       development: false,
       https: false,
     })
@@ -25,6 +26,7 @@ describe('contentSecurityPolicy', () => {
     const policy = contentSecurityPolicy({
       nonce: 'n',
       klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      imageOrigins: [],
       development: false,
       https: true,
     })
@@ -34,10 +36,63 @@ describe('contentSecurityPolicy', () => {
     expect(policy).toContain('upgrade-insecure-requests')
   })
 
+  it("adds On-Site Messaging's library: the sandbox's stand-in origin, or Klarna's Web SDK and its hosts", () => {
+    const sandbox = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js',
+      klarnaMessagingUrl: 'http://localhost:3002/klarna/web-sdk/v1/klarna.js',
+      imageOrigins: [],
+      development: false,
+      https: false,
+    })
+    expect(directive(sandbox, 'script-src')).toContain('http://localhost:3002')
+    expect(directive(sandbox, 'frame-src')).not.toContain('3002')
+    const live = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      klarnaMessagingUrl: 'https://js.klarna.com/web-sdk/v1/klarna.js',
+      imageOrigins: [],
+      development: false,
+      https: true,
+    })
+    expect(directive(live, 'script-src')).toContain('https://js.klarna.com')
+    expect(directive(live, 'connect-src')).toContain('https://*.klarnaservices.com')
+    // Each host once, though both libraries name it.
+    expect(directive(live, 'frame-src')).toBe('frame-src https://*.klarna.com https://x.klarnacdn.net')
+  })
+
+  it("allows the catalogue's absolute image origins, and only in img-src", () => {
+    const policy = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'https://x.klarnacdn.net/kp/lib/v1/api.js',
+      imageOrigins: ['https://cdn.example-shop.com', 'http://localhost:3111'],
+      development: false,
+      https: true,
+    })
+    expect(directive(policy, 'img-src')).toBe(
+      "img-src 'self' data: blob: https://x.klarnacdn.net https://*.klarna.com https://cdn.example-shop.com " +
+        'http://localhost:3111 http://127.0.0.1:3111',
+    )
+    expect(directive(policy, 'script-src')).not.toContain('cdn.example-shop.com')
+    expect(directive(policy, 'connect-src')).not.toContain('cdn.example-shop.com')
+  })
+
+  it("names an image origin that is also Klarna's stand-in once", () => {
+    const policy = contentSecurityPolicy({
+      nonce: 'n',
+      klarnaLibraryUrl: 'http://localhost:3111/klarna/kp/lib/v1/api.js',
+      imageOrigins: ['http://localhost:3111'],
+      development: false,
+      https: false,
+    })
+    expect(directive(policy, 'img-src')).toBe("img-src 'self' data: blob: http://localhost:3111 http://127.0.0.1:3111")
+  })
+
   it('lets next dev evaluate code, and only next dev', () => {
     const policy = contentSecurityPolicy({
       nonce: 'n',
       klarnaLibraryUrl: 'http://localhost:3001/x.js',
+      imageOrigins: [],
       development: true,
       https: false,
     })

@@ -1,7 +1,8 @@
 /**
  * The storefront's Content-Security-Policy: only what the shop uses. Its own origin; a fresh nonce per page
  * for Next's inline scripts (with 'strict-dynamic', scripts those load, like Klarna's library, are trusted
- * too); and Klarna's origins for its library, widget and dialog frames. Built per request by proxy.ts.
+ * too); Klarna's origins for its library, widget and dialog frames; and the origins the catalogue's pictures
+ * come from (`sku.image_url` is absolute: the merchant's CDN, or the sandbox). Built per request by proxy.ts.
  */
 
 type KlarnaSources = {
@@ -31,27 +32,66 @@ const KLARNA_HOSTED: KlarnaSources = {
 export function klarnaSources(libraryUrl: string): KlarnaSources {
   const library = new URL(libraryUrl)
   if (library.hostname === 'x.klarnacdn.net') return KLARNA_HOSTED
-  const origins = [library.origin]
-  if (library.hostname === 'localhost')
-    origins.push(`${library.protocol}//127.0.0.1${library.port ? `:${library.port}` : ''}`)
-  if (library.hostname === '127.0.0.1')
-    origins.push(`${library.protocol}//localhost${library.port ? `:${library.port}` : ''}`)
+  const origins = withLoopbackTwin(library.origin)
   return { script: origins, style: origins, font: origins, connect: origins, frame: origins, img: origins }
+}
+
+/**
+ * Where Klarna's On-Site Messaging library (its Web SDK) and what it fetches come from: Klarna's Web SDK host and
+ * the hosts its placements talk to, or, for any other library origin (the sandbox's stand-in), that origin alone.
+ */
+export function klarnaMessagingSources(libraryUrl: string): KlarnaSources {
+  const library = new URL(libraryUrl)
+  if (library.hostname === 'js.klarna.com') {
+    return {
+      script: ['https://js.klarna.com'],
+      style: ['https://js.klarna.com'],
+      font: ['https://js.klarna.com'],
+      connect: ['https://*.klarna.com', 'https://*.klarnaservices.com'],
+      frame: ['https://*.klarna.com'],
+      img: ['https://*.klarna.com', 'https://*.klarnaservices.com'],
+    }
+  }
+  return { script: [library.origin], style: [], font: [], connect: [], frame: [], img: [] }
+}
+
+function merge(...sources: KlarnaSources[]): KlarnaSources {
+  const keys = ['script', 'style', 'font', 'connect', 'frame', 'img'] as const
+  return Object.fromEntries(
+    keys.map((key) => [key, [...new Set(sources.flatMap((source) => source[key]))]]),
+  ) as KlarnaSources
+}
+
+/** An origin, and for a loopback origin its twin under the other name (localhost ⇄ 127.0.0.1). */
+function withLoopbackTwin(origin: string): string[] {
+  const url = new URL(origin)
+  const twin = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname === '127.0.0.1' ? 'localhost' : null
+  return twin ? [url.origin, `${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`] : [url.origin]
 }
 
 export function contentSecurityPolicy({
   nonce,
   klarnaLibraryUrl,
+  klarnaMessagingUrl = null,
+  imageOrigins,
   development,
   https,
 }: {
   nonce: string
   klarnaLibraryUrl: string
+  /** On-Site Messaging's library, when the shop shows Klarna's messaging. */
+  klarnaMessagingUrl?: string | null
+  /** Where the catalogue's pictures come from (CATALOG_IMAGE_ORIGINS). */
+  imageOrigins: readonly string[]
   /** `next dev` evaluates code for its error overlay; production never does. */
   development: boolean
   https: boolean
 }): string {
-  const klarna = klarnaSources(klarnaLibraryUrl)
+  const klarna = merge(
+    klarnaSources(klarnaLibraryUrl),
+    ...(klarnaMessagingUrl ? [klarnaMessagingSources(klarnaMessagingUrl)] : []),
+  )
+  const images = imageOrigins.flatMap(withLoopbackTwin).filter((origin) => !klarna.img.includes(origin))
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     [
@@ -64,7 +104,7 @@ export function contentSecurityPolicy({
     ],
     // Inline style attributes: next/image's `fill` and React's style props; no inline <style> of anyone else's.
     ['style-src', "'self'", "'unsafe-inline'", ...klarna.style],
-    ['img-src', "'self'", 'data:', 'blob:', ...klarna.img],
+    ['img-src', "'self'", 'data:', 'blob:', ...klarna.img, ...new Set(images)],
     ['font-src', "'self'", ...klarna.font],
     ['connect-src', "'self'", ...klarna.connect],
     ['frame-src', ...klarna.frame],

@@ -2,7 +2,10 @@ import { NextRequest, NextResponse } from 'next/server'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
 vi.mock('@/lib/env', () => ({
-  env: () => ({ klarna: { libraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js' } }),
+  env: () => ({
+    klarna: { libraryUrl: 'http://localhost:3001/klarna/kp/lib/v1/api.js', messaging: null },
+    catalogImageOrigins: ['http://localhost:3001'],
+  }),
 }))
 
 const { STRICT_TRANSPORT_SECURITY, withSecurityHeaders } = await import('./with-security-headers')

@@ -31,6 +31,8 @@ export async function withSecurityHeaders(
   const policy = contentSecurityPolicy({
     nonce: newNonce(),
     klarnaLibraryUrl: env().klarna.libraryUrl,
+    klarnaMessagingUrl: env().klarna.messaging?.libraryUrl ?? null,
+    imageOrigins: env().catalogImageOrigins,
     development: process.env.NODE_ENV === 'development',
     https: request.nextUrl.protocol === 'https:',
   })

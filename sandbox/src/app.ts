@@ -3,6 +3,7 @@ import { createClock, type Clock } from './clock'
 import { migrate, openDatabase, type Db } from './db/database'
 import { Faults } from './faults'
 import { Context } from './http/context'
+import { corsByPath } from './http/cors'
 import { answerFailure, dispatch } from './http/dispatch'
 import { guardDoor, isDoorPath, ownHostNames } from './http/door-guard'
 import { errorShapeByPath } from './http/error-shapes'
@@ -12,6 +13,7 @@ import { Router } from './http/router'
 import { answerUnparsableRequest } from './http/unparsable-request'
 import { sandboxModules } from './modules'
 import { enforceRateLimit, type RateLimits } from './rate-limits'
+import { DEFAULT_SANDBOX_DOMAIN } from './seed-constants'
 import { seedOnce } from './seed-once'
 import { DEFAULT_WEBHOOK_SECRET, Webhooks, type WebhookConfig } from './webhooks'
 import type { SandboxModule, Services } from './module'
@@ -31,6 +33,13 @@ export type SandboxOptions = {
   webhooks?: Partial<WebhookConfig>
   /** Host names besides loopback under which the sandbox's doors answer (SANDBOX_HOSTNAME). */
   hostNames?: readonly string[]
+  /**
+   * The origin browsers reach the sandbox by, for absolute URLs such as SKU images (`SANDBOX_PUBLIC_URL`).
+   * Unset: the origin each request came in by.
+   */
+  publicUrl?: string
+  /** The domain tokens name as Commerce Layer's do: `iss` is `https://auth.<domain>` (`SANDBOX_DOMAIN`). */
+  domain?: string
 }
 
 export type Sandbox = {
@@ -58,7 +67,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults = new Faults(clock, options.latencyMs ?? 0)
   const webhooks = new Webhooks({ secret: DEFAULT_WEBHOOK_SECRET, ...options.webhooks })
   const rateLimits = options.rateLimits
-  const services: Services = { db, clock, requestLog, faults, webhooks, rateLimits, selfOrigin: () => origin }
+  const services: Services = {
+    db,
+    clock,
+    requestLog,
+    faults,
+    webhooks,
+    rateLimits,
+    selfOrigin: () => origin,
+    publicUrl: options.publicUrl?.replace(/\/+$/, ''),
+    domain: options.domain ?? DEFAULT_SANDBOX_DOMAIN,
+  }
 
   migrate(
     db,
@@ -69,6 +88,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const router = new Router()
   for (const part of modules) part.routes(router, services)
   const errorShapeFor = errorShapeByPath(modules.map((part) => part.errorRenderers))
+  const answeredByCors = corsByPath(modules.map((part) => part.corsPrefixes))
   const echoRequests = options.logRequests ?? false
   const ownHosts = ownHostNames(options.hostNames)
 
@@ -77,7 +97,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const ctx = new Context(req, res, errorShapeFor)
     try {
       if (isDoorPath(ctx.path)) guardDoor(ctx, ownHosts)
-      if (await faults.letThrough(ctx.path, res)) {
+      if ((await faults.letThrough(ctx.path, res)) && !answeredByCors(ctx)) {
         if (rateLimits) enforceRateLimit(rateLimits, ctx)
         await dispatch(router, ctx)
       }

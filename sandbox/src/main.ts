@@ -12,11 +12,23 @@ import { RateLimits } from './rate-limits'
 const port = Number(process.env.SANDBOX_PORT ?? 3001)
 const dbPath = process.env.SANDBOX_DB ?? fileURLToPath(new URL('../.data/sandbox.db', import.meta.url))
 const latencyMs = Number(process.env.SANDBOX_LATENCY_MS ?? 0)
+const publicUrl = process.env.SANDBOX_PUBLIC_URL || undefined
+const domain = process.env.SANDBOX_DOMAIN || undefined
 const resetOnly = process.argv.includes('--reset-only')
 const reset = resetOnly || process.argv.includes('--reset')
 
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`SANDBOX_PORT must be a port number, not "${process.env.SANDBOX_PORT}".`)
+  process.exit(1)
+}
+
+if (publicUrl !== undefined && !/^https?:\/\/[^/?#]+\/?$/.test(publicUrl)) {
+  console.error(`SANDBOX_PUBLIC_URL must be an origin such as http://localhost:3001, not "${publicUrl}".`)
+  process.exit(1)
+}
+
+if (domain !== undefined && !/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
+  console.error(`SANDBOX_DOMAIN must be a domain such as localhost or commerce.test, not "${domain}".`)
   process.exit(1)
 }
 
@@ -33,7 +45,16 @@ const webhooks = {
 // A name the sandbox is reached under besides localhost (e.g. a container's), for its doors' Host check.
 const hostNames = (process.env.SANDBOX_HOSTNAME ?? '').split(',').filter(Boolean)
 
-const sandbox = createSandbox({ dbPath, latencyMs, logRequests: !resetOnly, rateLimits, webhooks, hostNames })
+const sandbox = createSandbox({
+  dbPath,
+  latencyMs,
+  logRequests: !resetOnly,
+  rateLimits,
+  webhooks,
+  hostNames,
+  publicUrl,
+  domain,
+})
 if (resetOnly) {
   sandbox.db.close()
   console.log(`Sandbox database ${dbPath} wiped and seeded again.`)

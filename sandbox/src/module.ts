@@ -23,6 +23,10 @@ export type Services = {
    * The Commerce Layer stand-in calls the Klarna stand-in through it, over HTTP, as a real gateway would.
    */
   selfOrigin(): string
+  /** The origin browsers use for absolute URLs, when it is not the one a request came in by. */
+  publicUrl: string | undefined
+  /** The domain of Commerce Layer's hosts as this sandbox's tokens name them (`https://auth.<domain>`). */
+  domain: string
 }
 
 /**
@@ -33,6 +37,8 @@ export type SandboxModule = {
   name: string
   migrations: readonly Migration[]
   errorRenderers?: Record<string, ErrorRenderer>
+  /** Path prefixes browsers may call from any origin (CORS, preflight included). */
+  corsPrefixes?: readonly string[]
   routes(router: Router, services: Services): void
   /** Fills a fresh database; runs once, in module order, inside one transaction. */
   seed?(services: Services): void

@@ -7,6 +7,11 @@
 export const SANDBOX_ORGANIZATION_SLUG = 'sandbox'
 export const SANDBOX_SALES_CHANNEL_CLIENT_ID = 'sandbox-storefront'
 export const SANDBOX_MARKET_CODE = 'europe'
+/**
+ * The domain in the tokens' `iss` (`https://auth.localhost`): a client deriving Commerce Layer's hosts from a token
+ * computes `https://sandbox.localhost`, a loopback name, never a real organization's host.
+ */
+export const DEFAULT_SANDBOX_DOMAIN = 'localhost'
 
 export const KLARNA_SANDBOX_API_KEY = 'sandbox-klarna-key'
 export const KLARNA_SANDBOX_API_SECRET = 'sandbox-klarna-secret'

@@ -1,6 +1,7 @@
 import Link from 'next/link'
 import { AccountHeader } from '@/components/account/account-header'
 import { OrderStatus, paidWith } from '@/components/account/order-status'
+import { BuyAgainButton } from '@/components/orders/buy-again-button'
 import { requireCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
 import { listCustomerOrders } from '@/lib/commerce-layer/orders'
@@ -45,6 +46,9 @@ export default async function OrdersPage() {
                 <th scope="col" className="px-4 py-3 text-right font-medium">
                   Total
                 </th>
+                <th scope="col" className="px-4 py-3">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-stone-200">
@@ -62,6 +66,9 @@ export default async function OrdersPage() {
                   <td className="px-4 py-3">{paidWith(order.paymentSourceType)}</td>
                   <td className="px-4 py-3 text-right font-medium">
                     {formatMoney({ cents: order.totalCents, currency: order.currency })}
+                  </td>
+                  <td className="px-4 py-2 text-right">
+                    <BuyAgainButton orderId={order.id} orderNumber={order.number} />
                   </td>
                 </tr>
               ))}

@@ -16,7 +16,9 @@ export default async function WalletPage() {
       <AccountHeader email={customer.email} current="/account/wallet" />
       <h2 className="text-lg font-semibold">Wallet</h2>
       <p className="mt-1 mb-4 text-sm text-ink-soft">Saved Klarna accounts let you pay with one click at checkout.</p>
-      <WalletList initialEntries={entries.map(({ id, name, savedAt }) => ({ id, name, savedAt }))} />
+      <WalletList
+        initialEntries={entries.map(({ id, name, savedAt, isDefault }) => ({ id, name, savedAt, isDefault }))}
+      />
     </section>
   )
 }

@@ -1,10 +1,13 @@
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { cache } from 'react'
+import { buyNowOfferFor } from '@/components/buy-now/buy-now-offer'
 import { AddToCartForm } from '@/components/cart/add-to-cart-form'
 import { Price } from '@/components/catalog/price'
 import { ProductImage } from '@/components/catalog/product-image'
 import { getProduct } from '@/lib/commerce-layer/catalog'
+import { env } from '@/lib/env'
+import { currentShopper } from '@/lib/shopper'
 import type { Metadata } from 'next'
 
 type Props = { params: Promise<{ code: string }> }
@@ -18,7 +21,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ProductPage({ params }: Props) {
-  const product = await loadProduct(decodeURIComponent((await params).code))
+  const [product, buyNow] = await Promise.all([
+    loadProduct(decodeURIComponent((await params).code)),
+    currentShopper().then(buyNowOfferFor),
+  ])
   if (!product) notFound()
 
   return (
@@ -32,7 +38,13 @@ export default async function ProductPage({ params }: Props) {
         {product.price && <Price {...product.price} className="mt-2 block text-xl font-semibold" />}
         <p className="mt-1 text-sm text-ink-soft">VAT included</p>
         <p className="mt-6 leading-relaxed">{product.description}</p>
-        <AddToCartForm skuCode={product.code} stockQuantity={product.stockQuantity} />
+        <AddToCartForm
+          skuCode={product.code}
+          stockQuantity={product.stockQuantity}
+          price={product.price}
+          buyNow={buyNow}
+          messaging={env().klarna.messaging}
+        />
       </div>
     </article>
   )

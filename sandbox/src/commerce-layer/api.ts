@@ -45,7 +45,8 @@ export type Row = { id: string; [column: string]: unknown }
 export type FieldType = 'string' | 'integer' | 'float' | 'boolean' | 'datetime' | 'object' | 'array'
 
 export type AttributeDef = {
-  read: (row: Row) => unknown
+  /** The value clients see; `call` for what depends on the request (e.g. URLs on the sandbox's origin). */
+  read: (row: Row, call: ApiCall) => unknown
   type: FieldType
   /** The SQL column behind the attribute; only column-backed attributes can be filtered or sorted. */
   column?: string
@@ -87,6 +88,8 @@ export type ListScope = { where: string; params: unknown[] }
 export type ResourceDef = {
   type: string
   table: string
+  /** Served only at `/api/<singular>` (the organization), never as `/api/<type>` or `/api/<type>/:id`. */
+  singleton?: boolean
   attributes: Record<string, AttributeDef>
   relationships: Record<string, RelationshipDef>
   /** The rows this caller may list (an SQL condition), or a refusal for callers that may not list them at all. */

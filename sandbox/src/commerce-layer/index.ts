@@ -1,6 +1,8 @@
 import { registerOAuthRoutes, registerRevokeRoute } from './auth/oauth'
 import { registerCatalogDoors } from './catalog-doors'
+import { registerCommerceLayerDoors } from './doors'
 import { TokenService } from './auth/tokens'
+import { registerImageRoutes } from './images'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
 import { commerceLayerResources } from './resources'
@@ -20,6 +22,7 @@ export const commerceLayerModule: SandboxModule = {
   name: 'commerce-layer',
   migrations: commerceLayerMigrations,
   errorRenderers: { '/api': renderApiError, '/oauth': renderAuthError },
+  corsPrefixes: ['/api', '/oauth'],
   routes(router, services) {
     const store = new Store(services.db)
     const api: Api = {
@@ -35,6 +38,8 @@ export const commerceLayerModule: SandboxModule = {
     registerRevokeRoute(router, api)
     registerApiRoutes(router, api)
     registerCatalogDoors(router, store, services)
+    registerImageRoutes(router)
+    registerCommerceLayerDoors(router, api)
   },
   seed(services) {
     seedCore(new Store(services.db), services.clock.now())

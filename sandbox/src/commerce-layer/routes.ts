@@ -34,10 +34,10 @@ async function authenticate(api: Api, ctx: Context): Promise<ApiCall> {
 
 function definitionOf(api: Api, type: string): ResourceDef {
   const def = api.resources.get(type)
-  if (!def) {
+  if (!def || def.singleton) {
     throw apiError(404, {
       title: 'Not found',
-      detail: `The sandbox does not serve /api/${type}. It serves: ${[...api.resources.keys()].sort().join(', ')}.`,
+      detail: `The sandbox does not serve /api/${type}. It serves: ${servedPaths(api)}.`,
       code: 'NOT_FOUND',
     })
   }
@@ -53,6 +53,13 @@ export function readableRow(call: ApiCall, def: ResourceDef, id: string): Row {
   return row
 }
 
+/** `/api/<type>` for each resource, `/api/<singular>` for a singleton (the organization). */
+const servedPaths = (api: Api) =>
+  [...api.resources.values()]
+    .map((def) => (def.singleton ? def.type.replace(/s$/, '') : def.type))
+    .sort()
+    .join(', ')
+
 const send = (ctx: Context, status: number, body: unknown) => ctx.send(status, body, JSONAPI_MEDIA_TYPE)
 
 /**
@@ -61,7 +68,7 @@ const send = (ctx: Context, status: number, body: unknown) => ctx.send(status, b
  */
 export function registerApiRoutes(router: Router, api: Api): void {
   const route =
-    (handler: (call: ApiCall, def: ResourceDef) => Promise<void> | void, writes = false) =>
+    (handler: (call: ApiCall, def: ResourceDef) => Promise<void> | void, writes = false, singleton?: ResourceDef) =>
     async (ctx: Context) => {
       const accept = ctx.header('accept')
       if (!acceptsJsonApi(accept)) throw errors.notAcceptable(accept ?? '')
@@ -71,8 +78,26 @@ export function registerApiRoutes(router: Router, api: Api): void {
           throw errors.unsupportedMediaType(contentType)
       }
       const call = await authenticate(api, ctx)
-      await handler(call, definitionOf(api, ctx.params.type as string))
+      await handler(call, singleton ?? definitionOf(api, ctx.params.type as string))
     }
+
+  // Singletons, at their singular path: `GET /api/organization`.
+  for (const def of api.resources.values()) {
+    if (!def.singleton) continue
+    router.get(
+      `/api/${def.type.replace(/s$/, '')}`,
+      route(
+        (call) => {
+          const options = parseQuery(api, def, call.ctx.query, false)
+          const row = call.api.store.get<Row>(`SELECT * FROM ${def.table} ORDER BY rowid LIMIT 1`)
+          if (!row) throw errors.recordNotFound(def.type)
+          send(call.ctx, 200, document(call, def, row, options))
+        },
+        false,
+        def,
+      ),
+    )
+  }
 
   router.get(
     '/api/:type',

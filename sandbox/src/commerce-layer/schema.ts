@@ -1,3 +1,5 @@
+import { ORGANIZATION_ID } from './auth/tokens'
+import { SANDBOX_ORGANIZATION_SLUG } from '../seed-constants'
 import type { Migration } from '../db/database'
 
 /**
@@ -137,8 +139,83 @@ CREATE VIEW cl_customer_addresses_with_address AS SELECT ca.rowid AS rowid, ca.*
   FROM cl_customer_addresses ca JOIN cl_addresses a ON a.id = ca.address_id;`,
   },
   {
+    // SKU pictures moved from the storefront's /products/ to the sandbox's own image host (images.ts).
+    id: 'core-003-image-host',
+    sql: `
+UPDATE cl_skus SET image_url = '/cdn' || image_url WHERE image_url LIKE '/products/%';
+UPDATE cl_line_items SET image_url = '/cdn' || image_url WHERE image_url LIKE '/products/%';`,
+  },
+  {
+    // What Commerce Layer's own clients (react-components, mfe-checkout) read beyond what the storefront does.
+    id: 'core-004-official-clients',
+    sql: `
+ALTER TABLE cl_orders ADD COLUMN token TEXT;
+UPDATE cl_orders SET token = lower(hex(randomblob(16))) WHERE token IS NULL;
+
+-- The organization, a singleton (GET /api/organization). One row, written here so older databases get it too.
+CREATE TABLE cl_organizations (id TEXT PRIMARY KEY, slug TEXT NOT NULL, name TEXT NOT NULL, support_email TEXT,
+  support_phone TEXT, logo_url TEXT, favicon_url TEXT, primary_color TEXT, gtm_id TEXT, gtm_id_test TEXT,
+  config TEXT, ${common});
+INSERT INTO cl_organizations (id, slug, name, support_email, primary_color, config, created_at, updated_at)
+  VALUES ('${ORGANIZATION_ID}', '${SANDBOX_ORGANIZATION_SLUG}', 'Sandbox Store', 'support@example.com', '#1f2937', '{}',
+    strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+
+-- What the sandbox's catalogue has none of: SKU options, the line item options that choose them, stock transfers.
+CREATE TABLE cl_sku_options (id TEXT PRIMARY KEY, market_id TEXT REFERENCES cl_markets(id), name TEXT NOT NULL,
+  currency_code TEXT, description TEXT, price_amount_cents INTEGER, delay_hours INTEGER, delay_days INTEGER,
+  sku_code_regex TEXT, ${common});
+CREATE TABLE cl_line_item_options (id TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES cl_orders(id),
+  line_item_id TEXT NOT NULL REFERENCES cl_line_items(id), sku_option_id TEXT REFERENCES cl_sku_options(id),
+  name TEXT, quantity INTEGER NOT NULL, currency_code TEXT, unit_amount_cents INTEGER, total_amount_cents INTEGER,
+  delay_hours INTEGER, delay_days INTEGER, options TEXT NOT NULL DEFAULT '{}', ${common});
+CREATE TABLE cl_stock_transfers (id TEXT PRIMARY KEY, order_id TEXT NOT NULL REFERENCES cl_orders(id),
+  shipment_id TEXT REFERENCES cl_shipments(id), line_item_id TEXT REFERENCES cl_line_items(id),
+  sku_id TEXT REFERENCES cl_skus(id), origin_stock_location_id TEXT REFERENCES cl_stock_locations(id),
+  destination_stock_location_id TEXT REFERENCES cl_stock_locations(id), number TEXT, sku_code TEXT,
+  status TEXT NOT NULL, quantity INTEGER NOT NULL, on_hold_at TEXT, picking_at TEXT, in_transit_at TEXT,
+  completed_at TEXT, cancelled_at TEXT, ${common});
+
+-- A shipment's stock line items: its order's SKU lines (same ids), taken from the SKU's first stock item.
+CREATE VIEW cl_stock_line_items AS SELECT li.rowid AS rowid, li.id AS id, li.order_id AS order_id,
+  s.id AS shipment_id, li.id AS line_item_id, li.item_id AS sku_id,
+  (SELECT si.id FROM cl_stock_items si WHERE si.sku_id = li.item_id ORDER BY si.rowid LIMIT 1) AS stock_item_id,
+  li.sku_code AS sku_code, li.name AS name, li.image_url AS image_url, li.quantity AS quantity,
+  li.created_at AS created_at, li.updated_at AS updated_at, NULL AS reference, NULL AS reference_origin,
+  '{}' AS metadata
+  FROM cl_line_items li JOIN cl_shipments s ON s.order_id = li.order_id WHERE li.item_type = 'skus';
+
+-- Delivery lead times: each shipping method's days (its metadata's delivery_lead_time) from each stock location.
+-- The id is the shipping method's: the sandbox has one stock location.
+CREATE VIEW cl_delivery_lead_times AS SELECT sm.rowid AS rowid, sm.id AS id, sl.id AS stock_location_id,
+  sm.id AS shipping_method_id,
+  json_extract(sm.metadata, '$.delivery_lead_time.min_days') * 24 AS min_hours,
+  json_extract(sm.metadata, '$.delivery_lead_time.max_days') * 24 AS max_hours,
+  json_extract(sm.metadata, '$.delivery_lead_time.min_days') AS min_days,
+  json_extract(sm.metadata, '$.delivery_lead_time.max_days') AS max_days,
+  sm.created_at AS created_at, sm.updated_at AS updated_at, NULL AS reference, NULL AS reference_origin,
+  '{}' AS metadata
+  FROM cl_shipping_methods sm JOIN cl_stock_locations sl
+  WHERE sm.disabled_at IS NULL AND json_extract(sm.metadata, '$.delivery_lead_time.min_days') IS NOT NULL;`,
+  },
+  {
+    // The euro market ships only where Klarna sells in euro: Sweden, Denmark and Poland pay in their own currencies.
+    id: 'core-005-euro-market-countries',
+    sql: `
+UPDATE cl_markets SET metadata = json_set(metadata, '$.shipping_country_codes',
+  json('["AT","BE","DE","ES","FI","FR","IE","IT","NL","PT"]'))
+  WHERE json_extract(metadata, '$.shipping_country_codes') IS NOT NULL AND code = 'europe';`,
+  },
+  {
     // Access tokens revoked before they expire (POST /oauth/revoke); only their SHA-256, kept until they expire.
-    id: 'core-003-revoked-access-tokens',
+    id: 'core-006-revoked-access-tokens',
     sql: `CREATE TABLE cl_revoked_access_tokens (token_hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);`,
+  },
+  {
+    // Commerce Layer has stored two sources for one Klarna customer token (a save sent twice, mfe-checkout #412):
+    // one per token is the sandbox's own save rule now (orders/wallet.ts), not a constraint that forbids a copy.
+    id: 'core-007-wallet-allows-copies',
+    sql: `
+DROP INDEX cl_customer_payment_sources_token;
+CREATE INDEX cl_customer_payment_sources_customer_token ON cl_customer_payment_sources(customer_id, payment_source_token);`,
   },
 ]

@@ -19,10 +19,11 @@ export const MARKET_CURRENCY = 'EUR'
 /** Klarna's purchase country for an order with no address yet. */
 export const MARKET_DEFAULT_COUNTRY = 'IT'
 /**
- * The countries the market ships to: the EU countries Klarna serves. Commerce Layer keeps them in shipping zones,
- * which the sandbox does not expose; it lists them in the market's metadata instead (see README).
+ * The countries the market ships to: the euro countries Klarna serves, since Klarna sells in each country's own
+ * currency (Sweden, Denmark and Poland would be markets of their own, in SEK, DKK and PLN). Commerce Layer keeps
+ * them in shipping zones, which the sandbox does not expose; it lists them in the market's metadata (see README).
  */
-export const MARKET_SHIPPING_COUNTRIES = ['AT', 'BE', 'DE', 'DK', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'PL', 'PT', 'SE']
+export const MARKET_SHIPPING_COUNTRIES = ['AT', 'BE', 'DE', 'ES', 'FI', 'FR', 'IE', 'IT', 'NL', 'PT']
 
 export type SeedSku = { code: string; name: string; description: string; priceCents: number; stock: number }
 

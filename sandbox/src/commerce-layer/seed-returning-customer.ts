@@ -1,5 +1,6 @@
 import { stableResourceId } from '../ids'
 import { RETURNING_CUSTOMER_EMAIL, RETURNING_CUSTOMER_KLARNA_TOKEN } from '../seed-constants'
+import { imagePath } from './images'
 import { recalculateOrder } from './orders/recalculate'
 import { savedSourceName } from './orders/wallet'
 import { insertOrder } from './resources/orders'
@@ -78,7 +79,7 @@ export function seedReturningCustomer(store: Store, customerId: string, nowMs: n
       skuId(line.code),
       line.code,
       line.name,
-      `/products/${line.code.toLowerCase()}.svg`,
+      imagePath(line.code),
       line.quantity,
       line.cents,
       line.cents,

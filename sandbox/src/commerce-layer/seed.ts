@@ -15,6 +15,7 @@ import {
   skuId,
   STOCK_LOCATION_ID,
 } from './seed-catalog'
+import { imagePath } from './images'
 import { seedReturningCustomer } from './seed-returning-customer'
 import type { Store } from './store'
 
@@ -63,7 +64,7 @@ function seedCatalogAndCustomers(store: Store, now: string): void {
       sku.code,
       sku.name,
       sku.description,
-      `/products/${sku.code.toLowerCase()}.svg`,
+      imagePath(sku.code),
       ...stamp,
     )
     store.run(

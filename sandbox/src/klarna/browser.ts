@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { sessionIdOfClientToken } from './client-token'
 import { klarnaError } from './errors'
@@ -22,6 +20,7 @@ import {
   isWellFormedEmail,
   prepareAuthorization,
 } from './shopper-authorization'
+import { readAsset, sendAsset, type StaticAsset } from '../http/static-asset'
 import type { Context } from '../http/context'
 import type { Router } from '../http/router'
 import type { Services } from '../module'
@@ -31,15 +30,13 @@ import type { Services } from '../module'
  * widget and dialog pages, and the dialog's own calls, authenticated by the session's client token.
  */
 
-type Asset = { body: Buffer; contentType: string; etag: string }
-
-function loadAsset(file: string, contentType: string): Asset {
-  const body = readFileSync(new URL(`./assets/${file}`, import.meta.url))
-  return { body, contentType, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` }
-}
+const loadAsset = (file: string, contentType: string) =>
+  readAsset(new URL(`./assets/${file}`, import.meta.url), contentType)
 
 const library = loadAsset('api.js', 'application/javascript; charset=utf-8')
-const assets: Record<string, Asset> = {
+/** The On-Site Messaging library (js.klarna.com/web-sdk/v1/klarna.js): `<klarna-placement>` from its attributes. */
+const messagingLibrary = loadAsset('messaging.js', 'application/javascript; charset=utf-8')
+const assets: Record<string, StaticAsset> = {
   'widget.js': loadAsset('widget.js', 'application/javascript; charset=utf-8'),
   'dialog.js': loadAsset('dialog.js', 'application/javascript; charset=utf-8'),
   'klarna.css': loadAsset('klarna.css', 'text/css; charset=utf-8'),
@@ -50,21 +47,7 @@ const assets: Record<string, Asset> = {
  * Like Klarna's CDN: cacheable for a short while, revalidated by ETag, loadable cross-origin (shops may use
  * `crossorigin` on the script tag).
  */
-function sendAsset(ctx: Context, asset: Asset): void {
-  const headers = {
-    'Cache-Control': 'public, max-age=300',
-    ETag: asset.etag,
-    'Access-Control-Allow-Origin': '*',
-    'X-Content-Type-Options': 'nosniff',
-  }
-  if (ctx.header('if-none-match') === asset.etag) {
-    ctx.res.writeHead(304, headers)
-    ctx.res.end()
-    return
-  }
-  ctx.res.writeHead(200, { ...headers, 'Content-Type': asset.contentType, 'Content-Length': asset.body.length })
-  ctx.res.end(asset.body)
-}
+const CDN_HEADERS = { 'Cache-Control': 'public, max-age=300', 'Access-Control-Allow-Origin': '*' }
 
 /** Pages run in the shop's iframes: any shop may frame them, and they run only our own scripts. */
 const PAGE_HEADERS = {
@@ -106,12 +89,13 @@ const authorizeSchema = z.object({
 })
 
 export function browserRoutes(router: Router, services: Services): void {
-  router.get('/klarna/kp/lib/v1/api.js', (ctx) => sendAsset(ctx, library))
+  router.get('/klarna/kp/lib/v1/api.js', (ctx) => sendAsset(ctx, library, CDN_HEADERS))
+  router.get('/klarna/web-sdk/v1/klarna.js', (ctx) => sendAsset(ctx, messagingLibrary, CDN_HEADERS))
 
   router.get('/klarna/kp/assets/:file', (ctx) => {
     const asset = assets[ctx.params.file as string]
     if (!asset) throw klarnaError(404, 'NOT_FOUND', 'No such asset')
-    sendAsset(ctx, asset)
+    sendAsset(ctx, asset, CDN_HEADERS)
   })
 
   // The widget `load` puts in the shop's container: category, badge, amount, the plan in words.

@@ -3,6 +3,7 @@ import { newUuid } from '../ids'
 import { requireConsistentAmounts } from './arithmetic'
 import { requireMerchantCredentials } from './auth'
 import { signClientToken } from './client-token'
+import { requireCountryCurrency } from './currencies'
 import { klarnaError } from './errors'
 import { MERCHANT_NAME, PAYMENT_METHOD_CATEGORY } from './plans'
 import { readBody, sessionCreateSchema, sessionUpdateSchema, withoutReadOnlyFields, type SessionData } from './schemas'
@@ -84,6 +85,7 @@ export function sessionRoutes(router: Router, services: Services): void {
     requireMerchantCredentials(ctx)
     const body = await readBody(ctx, sessionCreateSchema)
     const data: SessionData = { locale: 'en-US', intent: 'buy', ...withoutReadOnlyFields(body) }
+    requireCountryCurrency(data)
     requireConsistentAmounts(data)
 
     const id = newUuid()
@@ -130,6 +132,7 @@ export function sessionRoutes(router: Router, services: Services): void {
     const update = withoutReadOnlyFields(await readBody(ctx, sessionUpdateSchema))
     const session = requireOpenSession(services, ctx.params.id as string)
     const data = mergeSessionData(session.data, update)
+    requireCountryCurrency(data)
     requireConsistentAmounts(data)
     saveSessionData(db, session.id, data, clock.now())
     ctx.send(204, undefined)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CURRENCY_OF_COUNTRY } from '../../src/klarna/currencies'
 import { startTestSandbox, type TestSandbox } from '../helpers'
 import { api, expectStatus, guestToken } from './api-helpers'
 
@@ -21,7 +22,7 @@ describe('JSON:API conventions and the catalogue', () => {
     const mug = body.data.find((sku) => sku.attributes.code === 'MUG-STONE-350')
     expect(mug?.attributes).toMatchObject({
       name: 'Stoneware Mug',
-      image_url: '/products/mug-stone-350.svg',
+      image_url: `${sandbox.origin}/cdn/products/mug-stone-350.svg`,
       description: expect.stringMatching(/\w.+\./),
     })
     const priceId = (mug?.relationships.prices?.data as { id: string }[])[0]?.id
@@ -59,8 +60,11 @@ describe('JSON:API conventions and the catalogue', () => {
     })
     expect(market?.relationships.price_list).not.toHaveProperty('data')
     expect(market?.attributes.metadata).toEqual({
-      shipping_country_codes: expect.arrayContaining(['IT', 'DE', 'SE', 'NL']),
+      shipping_country_codes: expect.arrayContaining(['IT', 'DE', 'NL']),
     })
+    // A euro market: only countries where Klarna sells in euro (a Swedish shopper pays in SEK, elsewhere).
+    const countries = (market?.attributes.metadata as { shipping_country_codes: string[] }).shipping_country_codes
+    expect(countries.filter((country) => CURRENCY_OF_COUNTRY[country] !== 'EUR')).toEqual([])
     const priceList = expectStatus(await get(`markets/${market?.id}/price_list`), 200)
     expect(priceList.data.attributes).toMatchObject({ currency_code: 'EUR', tax_included: true })
     const prices = expectStatus(await get(`price_lists/${priceList.data.id}/prices?page[size]=4&page[number]=2`), 200)

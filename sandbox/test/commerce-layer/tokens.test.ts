@@ -33,7 +33,8 @@ describe('POST /oauth/token', () => {
       market: { id: [expect.any(String)] },
       scope: 'market:code:europe',
       test: true,
-      iss: sandbox.origin,
+      // Commerce Layer's shape: the SDK turns https://auth.<domain> into https://<slug>.<domain>.
+      iss: 'https://auth.localhost',
     })
     expect(claims.owner).toBeUndefined()
     expect((claims.exp as number) - (claims.iat as number)).toBe(14400)

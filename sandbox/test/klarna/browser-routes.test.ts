@@ -30,6 +30,16 @@ describe('Klarna stand-in: browser-facing routes', () => {
     expect(again.status).toBe(304)
   })
 
+  it("serves On-Site Messaging's library at the path of Klarna's Web SDK, like the payments library", async () => {
+    const response = await fetch(`${sandbox.origin}/klarna/web-sdk/v1/klarna.js`)
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/javascript; charset=utf-8')
+    expect(response.headers.get('access-control-allow-origin')).toBe('*')
+    const source = await response.text()
+    expect(source).toContain("customElements.define('klarna-placement'")
+    expect(source).toContain('data-purchase-amount')
+  })
+
   it('serves its own badge and nothing outside its asset list', async () => {
     const badge = await fetch(`${sandbox.origin}/klarna/kp/assets/badge.svg`)
     expect(badge.headers.get('content-type')).toBe('image/svg+xml')

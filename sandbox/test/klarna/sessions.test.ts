@@ -274,6 +274,47 @@ describe('Klarna stand-in: amount and tax rules', () => {
     ])
   })
 
+  it('pairs each purchase country with its own currency, refusing any other with BAD_VALUE naming it', async () => {
+    const pairs = [
+      ['SE', 'SEK'],
+      ['GB', 'GBP'],
+      ['US', 'USD'],
+      ['DK', 'DKK'],
+      ['NO', 'NOK'],
+      ['PL', 'PLN'],
+      ['CH', 'CHF'],
+      ['DE', 'EUR'],
+      ['FI', 'EUR'],
+    ]
+    for (const [country, currency] of pairs) {
+      const answer = await create({ ...italianOrder(), purchase_country: country, purchase_currency: currency })
+      expect(`${country} ${currency} ${answer.status}`).toBe(`${country} ${currency} 200`)
+    }
+    for (const [country, currency] of [
+      ['SE', 'EUR'],
+      ['DK', 'EUR'],
+      ['PL', 'EUR'],
+      ['IT', 'SEK'],
+      ['GB', 'EUR'],
+    ]) {
+      expectKlarnaError(
+        await create({ ...italianOrder(), purchase_country: country, purchase_currency: currency }),
+        400,
+        'BAD_VALUE',
+        ['Bad value: purchase_currency'],
+      )
+    }
+    expectKlarnaError(await create({ ...italianOrder(), purchase_country: 'ZZ' }), 400, 'BAD_VALUE', [
+      'Bad value: purchase_country',
+    ])
+    // An update is checked as the session it makes: Sweden in euro is refused there too.
+    const { session_id } = await createSession(sandbox.origin)
+    const update = await klarna(sandbox.origin, 'POST', `/klarna/payments/v1/sessions/${session_id}`, {
+      purchase_country: 'SE',
+    })
+    expectKlarnaError(update, 400, 'BAD_VALUE', ['Bad value: purchase_currency'])
+  })
+
   it('refuses a body sent as anything but application/json with 415, on every REST endpoint that takes one', async () => {
     const session = await createSession(sandbox.origin)
     const paths = [

@@ -2,6 +2,7 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AccountNav } from '@/components/account/account-nav'
 import { OrderStatus } from '@/components/account/order-status'
+import { BuyAgainButton } from '@/components/orders/buy-again-button'
 import { OrderReceipt } from '@/components/orders/order-receipt'
 import { requireCustomer } from '@/lib/auth/session'
 import { commerceLayerClient } from '@/lib/commerce-layer/client'
@@ -26,9 +27,12 @@ export default async function AccountOrderPage({ params }: Props) {
       <Link href="/account/orders" className="text-sm text-ink-soft underline-offset-4 hover:underline">
         ← All orders
       </Link>
-      <div className="mt-3 mb-6 flex items-center gap-3">
+      <div className="mt-3 mb-6 flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">Order #{order.number}</h1>
         <OrderStatus status={order.status} />
+        <div className="ml-auto">
+          <BuyAgainButton orderId={order.id} orderNumber={order.number} />
+        </div>
       </div>
       <OrderReceipt order={order} />
     </section>

@@ -10,7 +10,7 @@ export async function GET() {
   try {
     const entries = await listWalletEntries(commerceLayerClient(customer.accessToken))
     return Response.json(
-      { entries: entries.map(({ id, name, savedAt }) => ({ id, name, savedAt })) },
+      { entries: entries.map(({ id, name, savedAt, isDefault }) => ({ id, name, savedAt, isDefault })) },
       { headers: { 'Cache-Control': 'no-store' } },
     )
   } catch {

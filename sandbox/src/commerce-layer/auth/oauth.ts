@@ -9,6 +9,7 @@ import { CUSTOMER_TOKEN_SECONDS, SALES_CHANNEL_TOKEN_SECONDS, type TokenService 
 import type { Clock } from '../../clock'
 import type { Context } from '../../http/context'
 import type { Router } from '../../http/router'
+import type { Services } from '../../module'
 import type { Store } from '../store'
 
 /** Refresh tokens live two weeks; each use replaces it with a new one. */
@@ -39,8 +40,14 @@ const invalidRequest = (title: string, detail: string) => authError(400, 'BAD_RE
  * `POST /oauth/token`, the auth host's one endpoint: a sales channel's guest token (client_credentials), a
  * customer's token (password) and its renewal (refresh_token). JSON or form-encoded bodies, as the real host takes.
  */
-export function registerOAuthRoutes(router: Router, deps: { store: Store; clock: Clock; tokens: TokenService }) {
+export function registerOAuthRoutes(
+  router: Router,
+  deps: { store: Store; clock: Clock; tokens: TokenService; services: Pick<Services, 'domain'> },
+) {
   const { store, clock, tokens } = deps
+  // Commerce Layer's issuer shape: a client deriving the API host from the token (the SDK, react-components) gets
+  // https://<slug>.<domain>; SANDBOX_DOMAIN says which domain, routed to the sandbox by whoever runs such a client.
+  const issuer = `https://auth.${deps.services.domain}`
 
   const marketForScope = (scope: string | undefined): Market => {
     const match = /^market:(code|id):([A-Za-z0-9_-]+)$/.exec((scope ?? '').trim())
@@ -64,7 +71,7 @@ export function registerOAuthRoutes(router: Router, deps: { store: Store; clock:
       .map((row) => row.id)
     const lifetime = customerId ? CUSTOMER_TOKEN_SECONDS : SALES_CHANNEL_TOKEN_SECONDS
     const { token, issuedAt } = await tokens.sign(
-      { marketId: market.id, stockLocationIds, customerId, scope, issuer: ctx.origin },
+      { marketId: market.id, stockLocationIds, customerId, scope, issuer },
       lifetime,
     )
     const body: Record<string, unknown> = {

@@ -119,7 +119,8 @@ export const errors = {
       code: 'TYPE_MISMATCH',
       source: { pointer: '/data/type' },
     }),
-  unauthorized: (detail = 'You are not authorized to perform this action.') =>
+  // The wording Commerce Layer answers with, e.g. to a guest saving a payment source (mfe-checkout issue #275).
+  unauthorized: (detail = 'You are not authorized to perform this action on the requested resource.') =>
     apiError(401, { title: 'Access denied', detail, code: 'UNAUTHORIZED' }),
   invalidToken: (detail: string) => apiError(401, { title: 'Invalid token', detail, code: 'INVALID_TOKEN' }),
   recordNotFound: (id: string, pointer?: string) =>

@@ -1,6 +1,7 @@
 // Builders for the attributes a resource definition lists (the definitions' types are in ../api.ts).
+import { absoluteUrl } from '../images'
 import { formatMoney } from '../money'
-import type { AttributeDef, FieldType, Row } from '../api'
+import type { ApiCall, AttributeDef, FieldType, Row } from '../api'
 
 type FieldOptions = { filter?: boolean; sort?: boolean }
 
@@ -36,7 +37,12 @@ export const attr = {
     type: Array.isArray(fallback) ? 'array' : 'object',
   }),
   fixed: (value: unknown, type: FieldType = 'string'): AttributeDef => ({ read: () => value, type }),
-  computed: (read: (row: Row) => unknown, type: FieldType): AttributeDef => ({ read, type }),
+  computed: (read: (row: Row, call: ApiCall) => unknown, type: FieldType): AttributeDef => ({ read, type }),
+  /** A URL column: stored paths answer absolute on the sandbox's public origin (see images.ts). */
+  url: (name: string, options?: FieldOptions): AttributeDef => ({
+    ...column(name, 'string', options),
+    read: (row, call) => absoluteUrl(call, row[name]),
+  }),
 }
 
 /**

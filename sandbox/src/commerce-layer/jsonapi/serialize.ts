@@ -20,7 +20,7 @@ export function resourceObject(
   const self = `${call.base}/${def.type}/${row.id}`
   const attributes: Record<string, unknown> = {}
   for (const [name, attribute] of Object.entries(def.attributes)) {
-    if (!fields || fields.has(name)) attributes[name] = attribute.read(row)
+    if (!fields || fields.has(name)) attributes[name] = attribute.read(row, call)
   }
   const relationships: Record<string, unknown> = {}
   for (const name of Object.keys(def.relationships)) {

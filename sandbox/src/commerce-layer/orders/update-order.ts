@@ -128,6 +128,9 @@ export async function updateOrder(call: ApiCall, row: Row, input: WriteInput): P
   const { attributes, relationships } = input
   const { store } = call.api
   const fired = (name: string) => attributes[name] !== undefined && attributes[name] !== false
+  // A guest token may not touch a wallet at all: Commerce Layer answers "Access denied" before doing anything.
+  if (attributes._save_payment_source_to_customer_wallet === true && !call.caller.customerId)
+    throw errors.unauthorized()
   if (attributes._place === true) refuseSecondPlacement(call, row as OrderRow)
   const changesCart = [...Object.keys(attributes).filter(fired), ...Object.keys(relationships)].some(
     (name) => !ALLOWED_WHEN_PLACED.has(name),

@@ -106,11 +106,12 @@ async function createWalletEntry(
   )
   store.transaction(() => {
     const now = nowIso(call.api)
+    // One source per customer and Klarna token: a save repeated (or concurrent: this transaction is atomic) adds none.
     store.run(
       `INSERT INTO cl_customer_payment_sources (id, customer_id, payment_method_id, payment_source_type, payment_source_id,
          customer_token, payment_source_token, name, created_at, updated_at)
-       VALUES (?, ?, ?, 'klarna_payments', ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (customer_id, payment_source_token) DO NOTHING`,
+       SELECT ?, ?, ?, 'klarna_payments', ?, ?, ?, ?, ?, ?
+       WHERE NOT EXISTS (SELECT 1 FROM cl_customer_payment_sources WHERE customer_id = ? AND payment_source_token = ?)`,
       newResourceId(),
       customerId,
       order.payment_method_id,
@@ -120,9 +121,12 @@ async function createWalletEntry(
       savedSourceName(paymentMethodType, token.billing_address?.email ?? email),
       now,
       now,
+      customerId,
+      token.token_id,
     )
     const saved = store.get<{ id: string }>(
-      'SELECT id FROM cl_customer_payment_sources WHERE customer_id = ? AND payment_source_token = ?',
+      `SELECT id FROM cl_customer_payment_sources WHERE customer_id = ? AND payment_source_token = ?
+       ORDER BY created_at, id LIMIT 1`,
       customerId,
       token.token_id,
     )
@@ -130,7 +134,30 @@ async function createWalletEntry(
   })
 }
 
-type SavedSource = { id: string; customer_id: string; payment_method_id: string | null; payment_source_token: string }
+type SavedSource = {
+  id: string
+  customer_id: string
+  payment_method_id: string | null
+  payment_source_id: string | null
+  payment_source_token: string
+}
+
+/**
+ * What a payment made with a saved source pays with, known before placing (clients show it beside the source):
+ * the instrument of the payment the source was saved from, else just Klarna.
+ */
+function savedInstrument(call: ApiCall, source: SavedSource): Record<string, unknown> {
+  const saved = source.payment_source_id
+    ? call.api.store.get<{ payment_instrument: string | null }>(
+        'SELECT payment_instrument FROM cl_klarna_payments WHERE id = ?',
+        source.payment_source_id,
+      )
+    : undefined
+  const instrument = saved?.payment_instrument ? (JSON.parse(saved.payment_instrument) as unknown) : null
+  return instrument && typeof instrument === 'object'
+    ? (instrument as Record<string, unknown>)
+    : { issuer_type: 'klarna', payment_method_type: null }
+}
 
 /**
  * `_customer_payment_source_id`: pays the order with a saved source of the order's own customer. The order gets
@@ -159,12 +186,13 @@ export function useSavedSource(call: ApiCall, order: OrderRow, sourceId: string)
   const paymentId = newResourceId()
   store.run(
     `INSERT INTO cl_klarna_payments (id, order_id, payment_gateway_id, klarna_customer_token, customer_payment_source_id,
-       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+       payment_instrument, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     paymentId,
     order.id,
     method.payment_gateway_id,
     source.payment_source_token,
     source.id,
+    JSON.stringify(savedInstrument(call, source)),
     now,
     now,
   )

@@ -57,7 +57,7 @@ export const skus: ResourceDef = {
     code: attr.string('code', filterSort),
     name: attr.string('name', filterSort),
     description: attr.string('description', { filter: true }),
-    image_url: attr.string('image_url', { filter: true }),
+    image_url: attr.url('image_url', { filter: true }),
     pieces_per_pack: attr.integer('pieces_per_pack'),
     weight: attr.float('weight'),
     unit_of_weight: attr.string('unit_of_weight'),
@@ -121,7 +121,10 @@ export const stockItems: ResourceDef = {
     quantity: attr.integer('quantity', filterSort),
     ...commonAttributes(),
   },
-  relationships: { sku: belongsTo('skus', 'sku_id') },
+  relationships: {
+    stock_location: belongsTo('stock_locations', 'stock_location_id'),
+    sku: belongsTo('skus', 'sku_id'),
+  },
   ...openCatalogue(),
 }
 

@@ -10,8 +10,8 @@ import { klarnaRefusal } from '../klarna-refusal'
 import { gatewayCredentials } from '../orders/klarna-order-data'
 
 /**
- * The wallet. Attributes and relationships are exactly those of the `included` entry in
- * reusing-the-payment-source.txt, in its order. A customer reads, updates (reference, metadata) and deletes its own
+ * The wallet. Attributes and relationships are those of the `included` entry in reusing-the-payment-source.txt, in
+ * its order, and the `payment_method` of the resource's schema, which Commerce Layer's components include. A customer reads, updates (reference, metadata) and deletes its own
  * sources; sources are created by `_save_payment_source_to_customer_wallet`, never directly (as for sales channels).
  */
 export const customerPaymentSources: ResourceDef = {
@@ -28,6 +28,8 @@ export const customerPaymentSources: ResourceDef = {
   },
   relationships: {
     customer: belongsTo('customers', 'customer_id'),
+    // Commerce Layer's components include it (`available_customer_payment_sources.payment_method`).
+    payment_method: belongsTo('payment_methods', 'payment_method_id'),
     payment_source: polymorphic('payment_source_type', 'payment_source_id', ['klarna_payments']),
   },
   ...customerOwned(),

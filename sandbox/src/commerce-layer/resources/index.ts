@@ -11,10 +11,13 @@ import {
   stockItems,
 } from './catalog'
 import { customerPaymentSources } from './customer-payment-sources'
+import { deliveryLeadTimes, stockLineItems, stockLocations, stockTransfers } from './fulfilment'
 import { customerAddresses, customers } from './customers'
 import { klarnaPayments } from './klarna-payments'
 import { lineItems } from './line-items'
+import { lineItemOptions, skuOptions } from './options'
 import { orders } from './orders'
+import { organizations } from './organization'
 import { shipments } from './shipments'
 import type { ResourceDef } from '../api'
 
@@ -37,4 +40,11 @@ export const commerceLayerResources: readonly ResourceDef[] = [
   shipments,
   klarnaPayments,
   customerPaymentSources,
+  organizations,
+  stockLocations,
+  stockLineItems,
+  stockTransfers,
+  deliveryLeadTimes,
+  skuOptions,
+  lineItemOptions,
 ]

@@ -5,7 +5,7 @@ import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
 import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
-import { belongsTo, polymorphic } from '../jsonapi/relationships'
+import { belongsTo, hasMany, polymorphic } from '../jsonapi/relationships'
 import { attr, commonAttributes, money } from '../jsonapi/resource'
 import type { ResourceDef, Row } from '../api'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
@@ -132,7 +132,7 @@ export const lineItems: ResourceDef = {
     ...money('total_amount'),
     ...money('tax_amount'),
     name: attr.string('name', { filter: true, sort: true }),
-    image_url: attr.string('image_url', { filter: true }),
+    image_url: attr.url('image_url', { filter: true }),
     discount_breakdown: attr.fixed({}, 'object'),
     tax_rate: attr.float('tax_rate'),
     tax_breakdown: attr.fixed({}, 'object'),
@@ -145,6 +145,7 @@ export const lineItems: ResourceDef = {
     order: belongsTo('orders', 'order_id'),
     item: polymorphic('item_type', 'item_id', ['skus', 'shipments', 'payment_methods']),
     sku: belongsTo('skus', 'item_id'),
+    line_item_options: hasMany('line_item_options', 'line_item_id'),
   },
   ...orderChild(),
   writes: {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { orderById } from '../orders/rows'
 import { newResourceId } from '../../ids'
@@ -27,6 +28,17 @@ function nextOrderNumber(store: Store): string {
   return String(store.get<{ value: number }>("SELECT value FROM cl_counters WHERE name = 'order_number'")?.value)
 }
 
+/** `new` for a customer's first order, `returning` once another order of theirs was placed; none for a guest. */
+function customerType(call: ApiCall, order: Row): string | null {
+  if (typeof order.customer_id !== 'string') return null
+  const placedBefore = call.api.store.get(
+    "SELECT 1 FROM cl_orders WHERE customer_id = ? AND id != ? AND status IN ('placed', 'approved') LIMIT 1",
+    order.customer_id,
+    order.id,
+  )
+  return placedBefore ? 'returning' : 'new'
+}
+
 /** A new draft order in the caller's market, attached to the caller when a customer is signed in. */
 export function insertOrder(
   store: Store,
@@ -39,11 +51,12 @@ export function insertOrder(
   ) as MarketRow & { currency_code: string }
   const id = newResourceId()
   store.run(
-    `INSERT INTO cl_orders (id, number, status, payment_status, fulfillment_status, market_id, customer_id, customer_email,
-       language_code, currency_code, tax_included, tax_rate, created_at, updated_at)
-     VALUES (?, ?, 'draft', 'unpaid', 'unfulfilled', ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+    `INSERT INTO cl_orders (id, number, token, status, payment_status, fulfillment_status, market_id, customer_id,
+       customer_email, language_code, currency_code, tax_included, tax_rate, created_at, updated_at)
+     VALUES (?, ?, ?, 'draft', 'unpaid', 'unfulfilled', ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
     id,
     nextOrderNumber(store),
+    randomBytes(16).toString('hex'),
     values.marketId,
     values.customerId,
     values.customerEmail,
@@ -88,6 +101,7 @@ export const orders: ResourceDef = {
     guest: attr.computed((row) => row.customer_id === null, 'boolean'),
     editable: attr.computed((row) => row.status === 'draft' || row.status === 'pending', 'boolean'),
     customer_email: attr.string('customer_email', { filter: true }),
+    customer_type: attr.computed((row, call) => customerType(call, row), 'string'),
     language_code: attr.string('language_code', filterSort),
     currency_code: attr.string('currency_code', filterSort),
     tax_included: attr.boolean('tax_included', filterSort),
@@ -101,6 +115,7 @@ export const orders: ResourceDef = {
     shipping_country_code_lock: attr.fixed(null),
     coupon_code: attr.fixed(null),
     gift_card_code: attr.fixed(null),
+    gift_card_or_coupon_code: attr.fixed(null),
     ...money('subtotal_amount'),
     ...money('shipping_amount'),
     ...money('payment_method_amount'),
@@ -129,6 +144,7 @@ export const orders: ResourceDef = {
     validations_count: attr.fixed(0, 'integer'),
     errors_count: attr.fixed(0, 'integer'),
     payment_source_details: attr.json('payment_source_details', null),
+    token: attr.string('token', { filter: true }),
     cart_url: attr.string('cart_url'),
     return_url: attr.string('return_url'),
     terms_url: attr.string('terms_url'),
@@ -141,7 +157,11 @@ export const orders: ResourceDef = {
     fulfillment_updated_at: attr.fixed(null, 'datetime'),
     refreshed_at: attr.datetime('refreshed_at'),
     archived_at: attr.fixed(null, 'datetime'),
+    subscription_created_at: attr.fixed(null, 'datetime'),
     expires_at: attr.fixed(null, 'datetime'),
+    expiration_info: attr.fixed(null, 'object'),
+    circuit_state: attr.fixed('closed'),
+    circuit_failure_count: attr.fixed(0, 'integer'),
     ...commonAttributes(),
   },
   // Exactly the relationships, in the order, that reusing-the-payment-source.txt shows.

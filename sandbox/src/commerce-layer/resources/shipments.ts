@@ -2,13 +2,14 @@ import { orderChild } from '../access'
 import { orderById } from '../orders/rows'
 import { nowIso, type ApiCall } from '../api'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
-import { belongsTo, computedMany, rowsById } from '../jsonapi/relationships'
+import { belongsTo, computedMany, hasMany, rowsById } from '../jsonapi/relationships'
 import { attr, commonAttributes, money } from '../jsonapi/resource'
 import type { RelationshipDef, ResourceDef, Row } from '../api'
 import { availableShippingMethods } from '../orders/availability'
 import { orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
 import { idList } from '../store'
+import { shipmentStockLocation } from './fulfilment'
 import { commonWrites, writeCommonFields } from './writes'
 import type { OrderRow } from '../orders/rows'
 
@@ -78,6 +79,9 @@ export const shipments: ResourceDef = {
       )
       return new Map(rows.map((shipment) => [shipment.id, lines.filter((line) => line.order_id === shipment.order_id)]))
     }),
+    stock_location: shipmentStockLocation,
+    stock_line_items: hasMany('stock_line_items', 'shipment_id'),
+    stock_transfers: hasMany('stock_transfers', 'shipment_id'),
   },
   ...orderChild(),
   writes: {

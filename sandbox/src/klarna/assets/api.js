@@ -2,9 +2,10 @@
  * Klarna Payments stand-in: the `window.Klarna.Payments` surface of https://x.klarnacdn.net/kp/lib/v1/api.js,
  * served by the sandbox at /klarna/kp/lib/v1/api.js. A shop switches between this file and Klarna's by its
  * URL alone, so it offers Klarna's API and nothing of its own:
- *   init({client_token}), load(options, data?, callback?), authorize(options, data?, callback) or
- *   authorize(optionsWithData, callback), reauthorize, finalize, on(event, handler), off(event, handler?),
- *   and window.klarnaAsyncCallback called once ready.
+ *   init({client_token}), load(options, data?, callback?), loadPaymentReview(options, callback?),
+ *   authorize(options, data?, callback) or authorize(optionsWithData, callback), reauthorize (after init alone),
+ *   finalize, on(event, handler), off(event, handler?) for Klarna's three events, and window.klarnaAsyncCallback
+ *   called once ready.
  * Callbacks are always called asynchronously. The client token's `base_url` says where the widget and the
  * dialog are served; the library talks to nothing else, and only by postMessage with that origin.
  */
@@ -19,6 +20,9 @@
     'collect_shipping_address',
   ]
 
+  /** The only events Klarna's library emits; `on`/`off` throw EventNotSupportedError for any other. */
+  var EVENTS = ['heightChanged', 'fullscreenOverlayShown', 'fullscreenOverlayHidden']
+
   var klarna = (window.Klarna = window.Klarna || {})
   if (klarna.Payments && klarna.Payments._sandboxStandIn) return // loaded twice: keep the first
 
@@ -31,6 +35,14 @@
     var error = new Error(message)
     error.name = name
     return error
+  }
+
+  function requireSupportedEvent(event) {
+    if (EVENTS.indexOf(event) < 0)
+      throw namedError(
+        'EventNotSupportedError',
+        'Klarna.Payments emits ' + EVENTS.join(', ') + ', not "' + String(event) + '".',
+      )
   }
 
   function later(callback, value) {
@@ -99,19 +111,55 @@
     widgets = {}
   }
 
+  function categoryOf(options, action) {
+    var categories = options.payment_method_categories
+    var category = options.payment_method_category || (Array.isArray(categories) ? categories[0] : undefined)
+    if (typeof category !== 'string' || category === '') {
+      throw namedError('PaymentMethodCategoryNotProvidedError', 'Pass payment_method_category to ' + action + '.')
+    }
+    return category
+  }
+
+  /**
+   * `load`: the widget of one category in the shop's container. A category the session does not offer still loads,
+   * and calls back {show_form: false}, as Klarna's does.
+   */
   function load(options, data, callback) {
     if (typeof data === 'function') callback = data
     if (!session)
       throw namedError('ApplicationNotInitializedError', 'Call Klarna.Payments.init({client_token}) before load.')
     options = options || {}
-    var categories = options.payment_method_categories
-    var category = options.payment_method_category || (Array.isArray(categories) ? categories[0] : undefined)
-    if (typeof category !== 'string' || category === '') {
-      throw namedError('PaymentMethodCategoryNotProvidedError', 'Pass payment_method_category to load.')
-    }
+    var category = categoryOf(options, 'load')
     var container = resolveContainer(options.container)
     var instanceId = options.instance_id ? String(options.instance_id) : 'default'
+    renderWidget(container, instanceId, category, callback)
+  }
 
+  /** `loadPaymentReview`: what the shopper chose, shown after authorize, in the widget's place or a container. */
+  function loadPaymentReview(options, callback) {
+    if (typeof options === 'function') {
+      callback = options
+      options = {}
+    }
+    if (!session)
+      throw namedError(
+        'ApplicationNotInitializedError',
+        'Call Klarna.Payments.init({client_token}) before loadPaymentReview.',
+      )
+    options = options || {}
+    var instanceId = options.instance_id ? String(options.instance_id) : 'default'
+    var loaded = widgets[instanceId]
+    var category =
+      options.payment_method_category || options.payment_method_categories
+        ? categoryOf(options, 'loadPaymentReview')
+        : loaded && loaded.category
+    if (!category)
+      throw namedError('PaymentMethodCategoryNotProvidedError', 'Pass payment_method_category to loadPaymentReview.')
+    var container = resolveContainer(options.container)
+    renderWidget(container, instanceId, category, callback)
+  }
+
+  function renderWidget(container, instanceId, category, callback) {
     var previous = widgets[instanceId]
     if (previous && previous.iframe.parentNode) previous.iframe.parentNode.removeChild(previous.iframe)
     // Loading again after a new init (a new session) replaces the widget the container already shows.
@@ -155,7 +203,8 @@
     var call = readAuthorizeArguments(args)
     if (!session) throw namedError('ApplicationNotInitializedError', 'Call Klarna.Payments.init({client_token}) first.')
     var instanceId = call.options.instance_id ? String(call.options.instance_id) : 'default'
-    if (!widgets[instanceId])
+    // Reauthorizing an earlier authorization needs a session only, no widget on this page.
+    if (action !== 'reauthorize' && !widgets[instanceId])
       throw namedError('ApplicationNotLoadedError', 'Call Klarna.Payments.load before ' + action + '.')
 
     // One dialog at a time: a second call while it is open gets the same answer.
@@ -282,11 +331,14 @@
     finalize: function () {
       openDialog('finalize', arguments)
     },
+    loadPaymentReview: loadPaymentReview,
     on: function (event, handler) {
+      requireSupportedEvent(event)
       if (typeof handler !== 'function') return
       ;(listeners[event] = listeners[event] || []).push(handler)
     },
     off: function (event, handler) {
+      requireSupportedEvent(event)
       if (!handler) delete listeners[event]
       else
         listeners[event] = (listeners[event] || []).filter(function (h) {
