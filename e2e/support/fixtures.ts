@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test'
 import { CART_COOKIE } from '@/lib/cart-cookie'
+import { signValue } from '@/lib/security/signed-value'
 import { customerAccessToken } from './sandbox-api'
 import {
   createCustomer,
@@ -56,8 +57,10 @@ export const test = base.extend<Fixtures>({
         email: customer?.email ?? email ?? uniqueEmail('guest'),
         customerToken,
       })
-      // The storefront's cart cookie holds the order id; with no recorded count beside it, the header reads it.
-      await page.context().addCookies([{ name: CART_COOKIE, value: orderId, url: baseURL! }])
+      // The storefront's cart cookie holds the order id, signed with the session secret the servers share (the
+      // same NEXTAUTH_SECRET, or the sandbox mode's generated one in .data/); with no recorded count beside it,
+      // the header reads the cart.
+      await page.context().addCookies([{ name: CART_COOKIE, value: signValue('cart', orderId), url: baseURL! }])
       return orderId
     })
   },
