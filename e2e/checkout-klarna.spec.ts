@@ -1,5 +1,4 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
 import {
   approveInKlarnaDialog,
   expectKlarnaReady,
@@ -18,6 +17,7 @@ import {
 } from './support/sandbox-api'
 import { createCustomer } from './support/seed'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, uniqueEmail } from './support/shopper'
+import type { Page } from '@playwright/test'
 
 async function expectNoSeriousAccessibilityViolations(page: Page) {
   // Klarna's own frames are Klarna's; the shop answers for its page.

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test'
 import { expectKlarnaReady, fillCheckoutDetails, payWithKlarna } from './support/checkout'
 import { countClicks } from './support/clicks'
 import { expect, test } from './support/fixtures'
@@ -11,6 +10,7 @@ import {
 } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
+import type { Page } from '@playwright/test'
 
 const savedSourceButton = (page: Page, name?: string) =>
   page.getByRole('button', { name: name ? `Pay with ${name}` : /^Pay with Klarna · / })

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Locator, Page } from '@playwright/test'
 import { expect, test } from './support/fixtures'
 import { moveSandboxClock, walletTokensOf } from './support/sandbox-api'
 import { placeKlarnaOrder } from './support/seed'
 import { addToCart, DEMO_PASSWORD, NEW_EMAIL, signIn, signOut } from './support/shopper'
+import type { Locator, Page } from '@playwright/test'
 
 /** Opens the Developer panel from the footer and answers the dialog. */
 async function openDeveloperPanel(page: Page): Promise<Locator> {

@@ -4,8 +4,8 @@ import { expect, test, type APIRequestContext, type BrowserContext } from '@play
 import { decodeJwt } from 'jose'
 import { encode } from 'next-auth/jwt'
 import { fillCheckoutDetails, payWithKlarna } from './support/checkout'
-import { captureServerAction, replayServerAction } from './support/server-actions'
 import { createCustomerThroughApi, customerAccessToken, sandboxUrl, stageSandboxFaults } from './support/sandbox-api'
+import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, NEW_EMAIL, RETURNING_EMAIL, signIn, signOut, uniqueEmail } from './support/shopper'
 
 /**

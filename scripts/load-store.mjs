@@ -7,11 +7,11 @@
 //   LOAD_STORE_PORT / LOAD_SANDBOX_PORT move the two servers (default 3210 / 3211); loopback only.
 // `--limits` starts the sandbox with SANDBOX_RATE_LIMITS=1 (Commerce Layer's per-IP limits). Needs `npm run build`.
 import { parseArgs } from 'node:util'
+import { startServers } from './lib/servers.mjs'
+import { sandboxRequestPatiently } from './load-store/http.mjs'
 import { customerToken, LOAD_PASSWORD, seedCustomer } from './load-store/seed.mjs'
 import { ActionDirectory, Shopper } from './load-store/shopper.mjs'
 import { createStats } from './load-store/stats.mjs'
-import { sandboxRequestPatiently } from './load-store/http.mjs'
-import { startServers } from './lib/servers.mjs'
 
 const { values } = parseArgs({
   options: {

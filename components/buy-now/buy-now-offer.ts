@@ -1,7 +1,7 @@
 import 'server-only'
 import { getBuyNowProfile } from '@/lib/commerce-layer/buy-now'
-import type { Shopper } from '@/lib/shopper'
 import { countryName } from '@/lib/countries'
+import type { Shopper } from '@/lib/shopper'
 import type { BuyNowOffer } from './buy-now-form'
 
 /**

@@ -8,11 +8,11 @@ import { placeOrder } from '@/lib/commerce-layer/checkout'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
+import type { PaymentGap } from '@/lib/commerce-layer/payment-prerequisites'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import { CART_GONE, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { readCartId } from '@/lib/shopper'
 import { finishIfPlaced, finishPlacedOrder } from './placed-order'
-import type { PaymentGap } from '@/lib/commerce-layer/payment-prerequisites'
 
 const sourceSchema = z.object({ sourceId: resourceIdSchema })
 

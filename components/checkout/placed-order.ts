@@ -1,7 +1,7 @@
 import 'server-only'
+import type { CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { isPlacedStatus, readOrderStatus } from '@/lib/commerce-layer/orders'
 import { clearCartId, rememberPlacedOrder } from '@/lib/shopper'
-import type { CommerceLayerClient } from '@/lib/commerce-layer/client'
 
 /**
  * How both ways to pay (Klarna's widget, a saved source) end once the order is placed, and how they tell that

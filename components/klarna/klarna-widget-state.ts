@@ -1,6 +1,6 @@
-import type { KlarnaAuthorizeResponse, KlarnaPayments } from './klarna-library'
 import type { ActionResult } from '@/components/ui/action-state'
 import type { KlarnaAuthorizeData, KlarnaCategory } from '@/lib/commerce-layer/klarna'
+import type { KlarnaAuthorizeResponse, KlarnaPayments } from './klarna-library'
 
 /**
  * The Klarna widget's states and every way between them, in one place (React-free, so each transition is

@@ -1,8 +1,8 @@
 import { unstable_cache } from 'next/cache'
 import { z } from 'zod'
 import { fetchWithApiLog } from '@/lib/api-log/server'
-import { retryAfterMs } from './retry-after'
 import { env } from '@/lib/env'
+import { retryAfterMs } from './retry-after'
 
 /**
  * Tokens from Commerce Layer's auth endpoint (`POST /oauth/token`), real or sandbox.

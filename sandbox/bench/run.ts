@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { RETURNING_CUSTOMER_EMAIL } from '../src/seed-constants'
-import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from '../test/commerce-layer/checkout'
 import { customerToken, expectStatus, guestToken } from '../test/commerce-layer/api-helpers'
+import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from '../test/commerce-layer/checkout'
 import { startSandboxProcess } from '../test/helpers'
 
 /**

@@ -1,3 +1,4 @@
+import { api, customerToken, expectStatus, guestToken, type ResourceObject } from '../test/commerce-layer/api-helpers'
 import {
   addLineItem,
   createOrder,
@@ -6,7 +7,6 @@ import {
   patchOrder,
   payWithKlarna,
 } from '../test/commerce-layer/checkout'
-import { api, customerToken, expectStatus, guestToken, type ResourceObject } from '../test/commerce-layer/api-helpers'
 
 /**
  * Virtual shoppers running the full API checkout against the sandbox, and the ledger of everything the sandbox

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request as httpRequest } from 'node:http'
-import { createClock } from '../src/clock'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from './helpers'
+import { createClock } from '../src/clock'
 
 const JSON_BODY = { 'Content-Type': 'application/json' }
 

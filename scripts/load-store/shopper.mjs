@@ -3,7 +3,7 @@
 // arguments encoded by React's own encoder. Answers "The shop is busy" by waiting and clicking again, as a person would.
 import { createRequire } from 'node:module'
 import { CookieJar } from './http.mjs'
-
+// React's own encoder for server-action arguments, from the copy Next ships.
 const require = createRequire(import.meta.url)
 const { encodeReply } = require('next/dist/compiled/react-server-dom-turbopack/client.node')
 

@@ -1,5 +1,5 @@
-import type { ApiCall } from './api'
 import { findOrder } from './orders/rows'
+import type { ApiCall } from './api'
 import type { ListScope, ResourceDef, Row } from './api'
 
 /**

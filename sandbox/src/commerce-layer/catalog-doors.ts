@@ -1,8 +1,8 @@
-import { HttpError } from '../http/errors'
 import { priceIsNowPayload, stockIsNowPayload } from './webhook-payloads'
+import { HttpError } from '../http/errors'
 import type { Store } from './store'
-import type { Services } from '../module'
 import type { Router } from '../http/router'
+import type { Services } from '../module'
 
 /**
  * Sandbox-only doors that change the catalogue as a merchant would in Commerce Layer's dashboard, and fire the

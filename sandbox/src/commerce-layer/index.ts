@@ -1,7 +1,7 @@
 import { registerOAuthRoutes, registerRevokeRoute } from './auth/oauth'
+import { TokenService } from './auth/tokens'
 import { registerCatalogDoors } from './catalog-doors'
 import { registerCommerceLayerDoors } from './doors'
-import { TokenService } from './auth/tokens'
 import { registerImageRoutes } from './images'
 import { renderApiError, renderAuthError } from './jsonapi/errors'
 import { KlarnaGateway } from './klarna-adapter'
@@ -10,8 +10,8 @@ import { registerApiRoutes } from './routes'
 import { commerceLayerMigrations } from './schema'
 import { seedCore } from './seed'
 import { Store } from './store'
-import type { Api } from './api'
 import type { SandboxModule } from '../module'
+import type { Api } from './api'
 import type { ResourceDef } from './api'
 
 /**

@@ -1,5 +1,5 @@
-import { ORGANIZATION_ID } from './auth/tokens'
 import { SANDBOX_ORGANIZATION_SLUG } from '../seed-constants'
+import { ORGANIZATION_ID } from './auth/tokens'
 import type { Migration } from '../db/database'
 
 /**

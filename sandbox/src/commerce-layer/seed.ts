@@ -1,6 +1,7 @@
 import { stableResourceId } from '../ids'
 import { DEMO_PASSWORD, NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL, SANDBOX_MARKET_CODE } from '../seed-constants'
 import { hashPasswordSync } from './auth/passwords'
+import { imagePath } from './images'
 import {
   KLARNA_GATEWAY,
   KLARNA_PAYMENT_METHOD_ID,
@@ -15,7 +16,6 @@ import {
   skuId,
   STOCK_LOCATION_ID,
 } from './seed-catalog'
-import { imagePath } from './images'
 import { seedReturningCustomer } from './seed-returning-customer'
 import type { Store } from './store'
 

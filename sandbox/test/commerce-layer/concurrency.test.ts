@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
+import { api, customerToken, expectStatus, guestToken } from './api-helpers'
 import {
   addLineItem,
   createOrder,
@@ -10,7 +11,6 @@ import {
   readyOrder,
   type Catalogue,
 } from './checkout'
-import { api, customerToken, expectStatus, guestToken } from './api-helpers'
 
 describe('concurrent requests: one placement, one wallet entry', () => {
   let sandbox: TestSandbox

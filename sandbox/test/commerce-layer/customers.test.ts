@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addLineItem, createAddress, createOrder, patchOrder, readyOrder, startShop, type Catalogue } from './checkout'
 import { api, customerToken, expectStatus, requestToken } from './api-helpers'
+import { addLineItem, createAddress, createOrder, patchOrder, readyOrder, startShop, type Catalogue } from './checkout'
 import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import type { TestSandbox } from '../helpers'
 

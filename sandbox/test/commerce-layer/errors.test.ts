@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder, type Catalogue } from './checkout'
 import { api, guestToken, JSONAPI } from './api-helpers'
+import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder, type Catalogue } from './checkout'
 
 type ErrorObject = { title: string; detail: string; code: string; status: string }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createOrder } from './checkout'
 import { api, expectStatus, guestToken } from './api-helpers'
+import { addLineItem, createOrder } from './checkout'
 
 /**
  * On a real organization `image_url` is an absolute URL on the merchant's image host, so a storefront must load

@@ -3,8 +3,8 @@ import { decodeJwt } from 'jose'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { addLineItem, createOrder, fillCheckout, loadCatalogue, patchOrder, type Catalogue } from './checkout'
 import { api, customerToken, expectStatus, guestToken } from './api-helpers'
+import { addLineItem, createOrder, fillCheckout, loadCatalogue, patchOrder, type Catalogue } from './checkout'
 import { ORDER_FETCHABLE_ATTRIBUTES } from './fixtures/order-attributes'
 
 /**

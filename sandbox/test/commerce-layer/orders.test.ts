@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestSandbox, type TestSandbox } from '../helpers'
+import { api, expectStatus, guestToken, type ResourceObject } from './api-helpers'
 import {
   addLineItem,
   authorizeKlarnaSession,
@@ -14,7 +15,6 @@ import {
   readyOrder,
   type Catalogue,
 } from './checkout'
-import { api, expectStatus, guestToken, type ResourceObject } from './api-helpers'
 
 type KlarnaAuditOrder = {
   order_id: string

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL, RETURNING_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
+import { api, customerToken, expectStatus, guestToken } from './api-helpers'
 import {
   addLineItem,
   createAddress,
@@ -10,7 +11,6 @@ import {
   loadCatalogue,
   patchOrder,
 } from './checkout'
-import { api, customerToken, expectStatus, guestToken } from './api-helpers'
 
 /** Who may do what, across two customers (Ada: new@, Rita: returning@) and a guest. */
 describe('permissions across two customers and a guest', () => {

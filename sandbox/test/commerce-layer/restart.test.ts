@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { sandboxFile, startSandboxProcess, startTestSandbox } from '../helpers'
-import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from './checkout'
 import { api, customerToken, expectStatus, guestToken, requestToken } from './api-helpers'
+import { addLineItem, createOrder, loadCatalogue, patchOrder, readyOrder } from './checkout'
 
 const directory = mkdtempSync(join(tmpdir(), 'sandbox-restart-'))
 afterAll(() => rmSync(directory, { recursive: true, force: true }))

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { loadCatalogue, patchOrder, readyOrder } from './checkout'
 import { customerToken, expectStatus } from './api-helpers'
+import { loadCatalogue, patchOrder, readyOrder } from './checkout'
 import {
   DOCUMENTED_HOST,
   DOCUMENTED_ORDER_ID,

@@ -2,8 +2,8 @@ import { CommerceLayer, type CommerceLayerBundle } from '@commercelayer/sdk/bund
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { NEW_CUSTOMER_EMAIL } from '../../src/seed-constants'
 import { startTestSandbox, type TestSandbox } from '../helpers'
-import { authorizeKlarnaSession, ITALIAN_ADDRESS } from './checkout'
 import { customerToken } from './api-helpers'
+import { authorizeKlarnaSession, ITALIAN_ADDRESS } from './checkout'
 
 const SDK_ORIGIN = 'https://sandbox.commercelayer.io'
 

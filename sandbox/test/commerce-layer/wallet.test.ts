@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { api, customerToken, expectStatus, type ResourceObject } from './api-helpers'
 import {
   addLineItem,
   createKlarnaPayment,
@@ -9,7 +10,6 @@ import {
   startShop,
   type Catalogue,
 } from './checkout'
-import { api, customerToken, expectStatus, type ResourceObject } from './api-helpers'
 import {
   KLARNA_SANDBOX_API_KEY,
   KLARNA_SANDBOX_API_SECRET,

@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto'
 import { expect } from 'vitest'
 import { RETURNING_CUSTOMER_KLARNA_TOKEN } from '../../src/seed-constants'
 import {
+  api,
+  customerToken,
+  expectStatus,
+  guestToken,
+  JSONAPI,
+  requestToken,
+  type ResourceObject,
+} from '../commerce-layer/api-helpers'
+import {
   addLineItem,
   createAddress,
   createKlarnaPayment,
@@ -13,15 +22,6 @@ import {
   payWithKlarna,
   type Catalogue,
 } from '../commerce-layer/checkout'
-import {
-  api,
-  customerToken,
-  expectStatus,
-  guestToken,
-  JSONAPI,
-  requestToken,
-  type ResourceObject,
-} from '../commerce-layer/api-helpers'
 import { startTestSandbox, type TestSandbox } from '../helpers'
 import { authorizeByDoor, createSession, italianOrder, merchantAuth } from '../klarna/klarna-helpers'
 

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose'
 import { z } from 'zod'
+import { RevokedAccessTokens } from './revocations'
 import { stableResourceId } from '../../ids'
 import { SANDBOX_ORGANIZATION_SLUG, SANDBOX_SALES_CHANNEL_CLIENT_ID } from '../../seed-constants'
-import { RevokedAccessTokens } from './revocations'
 import type { Clock } from '../../clock'
 import type { Store } from '../store'
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { own } from '../own'
 import { errors, invalid, relationshipPointer, validationError, type Invalid } from './errors'
-import type { Identifier, ResourceDef, WriteInput } from '../api'
 import type { Context } from '../../http/context'
+import type { Identifier, ResourceDef, WriteInput } from '../api'
 
 const identifierSchema = z.object({ type: z.string(), id: z.string() })
 const documentSchema = z.object({

@@ -1,7 +1,7 @@
 import { own } from '../own'
 import { errors } from './errors'
-import type { ApiCall } from '../api'
 import type { QueryOptions } from './query'
+import type { ApiCall } from '../api'
 import type { AttributeDef, ListScope, ResourceDef, Row } from '../api'
 
 /** Ransack's predicates that the sandbox understands, longest first so `not_eq` wins over `eq`. */

@@ -1,5 +1,5 @@
-import { newResourceId } from '../../ids'
 import { findOrder } from './rows'
+import { newResourceId } from '../../ids'
 import { nowIso, type ApiCall } from '../api'
 import { ADDRESS_FIELDS, cloneAddress } from '../resources/addresses'
 import type { AddressRow } from './rows'

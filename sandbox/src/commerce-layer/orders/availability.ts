@@ -1,6 +1,6 @@
 import { idList } from '../store'
-import type { Api } from '../api'
 import type { MarketRow, OrderRow, PaymentMethodRow, ShippingMethodRow } from './rows'
+import type { Api } from '../api'
 import type { Row } from '../api'
 
 /**

@@ -1,5 +1,5 @@
-import { newResourceId } from '../../ids'
 import { findOrder } from './rows'
+import { newResourceId } from '../../ids'
 import { includedTax } from '../money'
 import type { Store } from '../store'
 import type { LineItemRow, OrderRow, PaymentMethodRow, ShipmentRow, ShippingMethodRow } from './rows'

@@ -1,5 +1,5 @@
-import { newResourceId } from '../../ids'
 import { orderById } from './rows'
+import { newResourceId } from '../../ids'
 import { nowIso, type ApiCall } from '../api'
 import { invalid, validationError } from '../jsonapi/errors'
 import { klarnaRefusal } from '../klarna-refusal'

@@ -1,8 +1,8 @@
 import { marketCatalogue, openCatalogue } from '../access'
 import { belongsTo, hasMany } from '../jsonapi/relationships'
 import { attr, commonAttributes, money } from '../jsonapi/resource'
-import type { ResourceDef } from '../api'
 import { formatMoney } from '../money'
+import type { ResourceDef } from '../api'
 
 /** The catalogue: read-only for sales channels, as in Commerce Layer. */
 

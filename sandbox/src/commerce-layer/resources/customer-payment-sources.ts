@@ -4,10 +4,10 @@ import { nowIso } from '../api'
 import { writeCommonFields } from './writes'
 import { belongsTo, polymorphic } from '../jsonapi/relationships'
 import { attr } from '../jsonapi/resource'
-import type { ResourceDef, Row } from '../api'
 import { KlarnaError } from '../klarna-adapter'
 import { klarnaRefusal } from '../klarna-refusal'
 import { gatewayCredentials } from '../orders/klarna-order-data'
+import type { ResourceDef, Row } from '../api'
 
 /**
  * The wallet. Attributes and relationships are those of the `included` entry in reusing-the-payment-source.txt, in

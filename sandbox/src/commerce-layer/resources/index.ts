@@ -11,8 +11,8 @@ import {
   stockItems,
 } from './catalog'
 import { customerPaymentSources } from './customer-payment-sources'
-import { deliveryLeadTimes, stockLineItems, stockLocations, stockTransfers } from './fulfilment'
 import { customerAddresses, customers } from './customers'
+import { deliveryLeadTimes, stockLineItems, stockLocations, stockTransfers } from './fulfilment'
 import { klarnaPayments } from './klarna-payments'
 import { lineItems } from './line-items'
 import { lineItemOptions, skuOptions } from './options'

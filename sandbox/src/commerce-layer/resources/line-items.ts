@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { findOrder, orderById } from '../orders/rows'
 import { newResourceId } from '../../ids'
 import { canSeeOrder, orderChild } from '../access'
 import { nowIso, type ApiCall } from '../api'
@@ -7,9 +6,10 @@ import { commonWrites, trigger, writeCommonFields } from './writes'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, hasMany, polymorphic } from '../jsonapi/relationships'
 import { attr, commonAttributes, money } from '../jsonapi/resource'
-import type { ResourceDef, Row } from '../api'
 import { nullifyPaymentSource, orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
+import { findOrder, orderById } from '../orders/rows'
+import type { ResourceDef, Row } from '../api'
 import type { LineItemRow, OrderRow } from '../orders/rows'
 
 type SkuRow = Row & { code: string; name: string; image_url: string | null }

@@ -1,16 +1,16 @@
 import { orderChild } from '../access'
-import { orderById } from '../orders/rows'
 import { nowIso, type ApiCall } from '../api'
 import { errors, invalid, relationshipPointer, validationError } from '../jsonapi/errors'
 import { belongsTo, computedMany, hasMany, rowsById } from '../jsonapi/relationships'
 import { attr, commonAttributes, money } from '../jsonapi/resource'
-import type { RelationshipDef, ResourceDef, Row } from '../api'
 import { availableShippingMethods } from '../orders/availability'
 import { orderForChange } from '../orders/editing'
 import { recalculateOrder } from '../orders/recalculate'
 import { idList } from '../store'
 import { shipmentStockLocation } from './fulfilment'
 import { commonWrites, writeCommonFields } from './writes'
+import { orderById } from '../orders/rows'
+import type { RelationshipDef, ResourceDef, Row } from '../api'
 import type { OrderRow } from '../orders/rows'
 
 /** The orders of some shipments, by shipment id. */
