@@ -13,9 +13,11 @@ import { startServers } from './lib/servers.mjs'
 const root = new URL('..', import.meta.url).pathname
 const distDir = process.env.NEXT_DIST_DIR || '.next'
 
-// DESIGN.md's JavaScript budgets are for home and checkout (Klarna's library, loaded on demand, not counted).
+// DESIGN.md's JavaScript budgets are for home and checkout (Klarna's library, loaded on demand, not counted). Home's
+// is 1.05× a bare Next.js page with one Link, measured the same way: 135.3 kB with Next 16.4 and React 19.
+const BARE_NEXT_PAGE_KB = 135.3
 const PAGES = [
-  { name: 'home', path: '/', jsBudgetKb: 130 },
+  { name: 'home', path: '/', jsBudgetKb: Math.round(BARE_NEXT_PAGE_KB * 1.05 * 10) / 10 },
   { name: 'product', path: '/products/MUG-STONE-350', jsBudgetKb: null },
   { name: 'checkout', path: '/checkout', jsBudgetKb: 157, withCart: true },
 ]
