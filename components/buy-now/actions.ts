@@ -15,7 +15,7 @@ import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-la
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
-import { STORE_UNAVAILABLE } from '@/lib/messages'
+import { STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { once } from './single-flight'
 
 const inputSchema = z.object({
@@ -103,7 +103,7 @@ function explain(error: unknown): ActionResult {
       'Klarna declined this saved account (it may have been cancelled). Nothing was ordered: check out to pay another way.',
     )
   }
-  if (problem?.status === 429) return refused('The store is busy right now. Nothing was ordered: please try again.')
+  if (problem?.status === 429) return refused(`Nothing was ordered. ${STORE_BUSY}`)
   if (problem?.status === 422) return refused("This order couldn't be placed. Nothing was ordered: check out instead.")
   console.error('Buy now failed:', error)
   return refused(`Nothing was ordered. ${STORE_UNAVAILABLE}`)
