@@ -160,14 +160,20 @@ describe('the storefront’s Commerce Layer flow', () => {
     flow.authorizationToken = await approveInSandbox(session.clientToken, data)
   })
 
-  it('placing: the authorization token, then _place; the order reads back placed', async (context) => {
+  it('placing: the authorization token, then _place, whose answer is the receipt; the order reads back placed', async (context) => {
     if (!flow.authorizationToken) cannotVerify(context, 'placing a Klarna order', 'no Klarna approval')
     await sendKlarnaAuthorization(flow.customer!, flow.checkout!.klarnaPayment!.id, flow.authorizationToken)
-    await placeOrder(flow.customer!, flow.orderId!)
+    const receipt = await placeOrder(flow.customer!, flow.orderId!)
+    // The confirmation page shows this answer without reading the order again (lib/confirmation-handover.ts).
+    expect(isPlacedStatus(receipt.status)).toBe(true)
+    expect(receipt.lines.map((line) => line.skuCode)).toContain(flow.product!.code)
+    expect(receipt.shippingAddress?.city).toBeTruthy()
+    expect(receipt.shippingMethodName).toBeTruthy()
+    expect(receipt.paidWithSavedSource).toBe(false)
     expect(isPlacedStatus(await readOrderStatus(flow.customer!, flow.orderId!))).toBe(true)
   })
 
-  it('seed document, request 1: _save_payment_source_to_customer_wallet; the wallet lists it', async (context) => {
+  it("the guide's request 1: _save_payment_source_to_customer_wallet; the wallet lists it", async (context) => {
     if (!flow.authorizationToken) cannotVerify(context, 'saving Klarna to the wallet', 'no placed Klarna order')
     const saved = await saveKlarnaToWallet(flow.customer!, flow.orderId!)
     expect(saved).toHaveLength(1)
@@ -176,7 +182,7 @@ describe('the storefront’s Commerce Layer flow', () => {
     flow.savedSourceId = saved[0]!.id
   })
 
-  it('seed document, request 2: _customer_payment_source_id on its own, then _place', async (context) => {
+  it("the guide's request 2: _customer_payment_source_id on its own, then _place", async (context) => {
     if (!flow.customer) cannotVerify(context, 'paying with a saved source', 'no customer')
     if (!flow.savedSourceId) {
       // A real organization's test customer may hold a source saved by hand: the association is verified with
@@ -192,7 +198,8 @@ describe('the storefront’s Commerce Layer flow', () => {
     const checkout = await openCompleteCheckout(flow.customer, flow.product!, process.env.CONTRACT_CUSTOMER_EMAIL!)
     const association = await associateSavedSource(flow.customer, checkout.id, flow.savedSourceId)
     expect(decideOneClick(association, flow.savedSourceId)).toEqual({ next: 'place' })
-    await placeOrder(flow.customer, checkout.id)
+    const receipt = await placeOrder(flow.customer, checkout.id)
+    expect(receipt.paidWithSavedSource).toBe(true)
     expect(isPlacedStatus(await readOrderStatus(flow.customer, checkout.id))).toBe(true)
   })
 

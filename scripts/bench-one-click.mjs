@@ -37,7 +37,7 @@ function nameOf(entry) {
   const body = entry.body ?? ''
   const route = `${entry.method} ${entry.path.replace(/\/[A-Za-z0-9]{10}(?=\/|$)/g, '/:id')}`
   if (route === 'GET /api/customers/:id') return `${route} (include address book, wallet): who may pay, and how`
-  if (route === 'GET /api/orders/:id') return `${route}: is the order ready, whose sources may pay`
+  if (route === 'GET /api/orders/:id') return `${route}: the order, as its receipt shows it`
   if (route === 'POST /api/orders') return `${route}: the new order`
   if (route === 'POST /api/line_items') return `${route}: the product and quantity`
   if (route === 'PATCH /api/shipments/:id') return `${route}: the default shipping method`
@@ -46,13 +46,21 @@ function nameOf(entry) {
   return triggers.length ? `${route} {${triggers.join(', ')}}` : route
 }
 
-/** Commerce Layer requests (not the sandbox's own doors, nor Klarna's) from `since` to `_place`, inclusive. */
-async function requestsBehindClick(since) {
+async function commerceLayerRequestsSince(since) {
   const log = (await (await fetch(`${servers.sandboxUrl}/sandbox/requests?since=${since}`)).json()).data
-  const commerceLayer = log.filter((entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'))
-  const place = commerceLayer.findIndex((entry) => entry.method === 'PATCH' && entry.body?.includes('"_place"'))
-  if (place < 0) throw new Error('the _place PATCH was not in the request log')
-  return commerceLayer.slice(0, place + 1)
+  return log.filter((entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'))
+}
+
+/**
+ * Commerce Layer requests (not the sandbox's own doors, nor Klarna's) from `since` until the confirmation showed:
+ * the click's own and its confirmation's. The log is read as soon as the confirmation shows, before the new page's
+ * link prefetches start.
+ */
+async function requestsBehindClick(since) {
+  const commerceLayer = await commerceLayerRequestsSince(since)
+  if (!commerceLayer.some((entry) => entry.method === 'PATCH' && entry.body?.includes('"_place"')))
+    throw new Error('the _place PATCH was not in the request log')
+  return commerceLayer
 }
 
 async function settle() {
@@ -60,20 +68,53 @@ async function settle() {
   await page.waitForLoadState('networkidle')
 }
 
+/**
+ * A stopwatch in the page itself, so that Playwright's own round trips count on neither side: it starts at the
+ * shopper's click (the click event's time) or at the navigation's start, and stops at the first frame after the
+ * confirmation's heading is in the page. Both sides run the same observer.
+ */
+async function armStopwatch() {
+  await page.evaluate(() => {
+    const stopwatch = { started: null, shown: null }
+    window.__stopwatch = stopwatch
+    document.addEventListener('click', (event) => (stopwatch.started ??= event.timeStamp), {
+      capture: true,
+      once: true,
+    })
+    const shown = () => [...document.querySelectorAll('h1')].some((h) => h.textContent === 'Thank you for your order!')
+    const observer = new MutationObserver(() => {
+      if (!shown()) return
+      observer.disconnect()
+      requestAnimationFrame(() => (stopwatch.shown = performance.now()))
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+  })
+}
+
+async function readStopwatch() {
+  await confirmation().waitFor()
+  const handle = await page.waitForFunction(() => window.__stopwatch?.shown != null && window.__stopwatch)
+  const { started, shown } = await handle.jsonValue()
+  return shown - started
+}
+
 /** The floor: from the page we are on, Next's client-side navigation to a confirmation page, until it shows. */
 async function timeFloor(orderUrl) {
-  const started = performance.now()
-  await page.evaluate((url) => window.next.router.push(url), new URL(orderUrl).pathname)
-  await confirmation().waitFor()
-  return performance.now() - started
+  await armStopwatch()
+  const since = await lastSeq()
+  await page.evaluate((url) => {
+    window.__stopwatch.started = performance.now()
+    window.next.router.push(url)
+  }, new URL(orderUrl).pathname)
+  const elapsed = await readStopwatch()
+  return { elapsed, behind: await commerceLayerRequestsSince(since) }
 }
 
 async function timeClick(button) {
+  await armStopwatch()
   const since = await lastSeq()
-  const started = performance.now()
   await button.click()
-  await confirmation().waitFor()
-  const elapsed = performance.now() - started
+  const elapsed = await readStopwatch()
   return { elapsed, behind: await requestsBehindClick(since), orderUrl: page.url() }
 }
 
@@ -98,19 +139,22 @@ async function openProductWithBuyNow() {
 
 /** One way of paying, RUNS times: the floor from the starting page, then the click from a fresh one. */
 async function measure(open) {
-  const result = { clicks: [], floors: [], requests: [] }
+  const result = { clicks: [], floors: [], requests: [], floorRequests: [] }
   let lastOrderUrl = null
   for (let run = 0; run <= RUNS; run++) {
     if (lastOrderUrl) {
       await open()
       const floor = await timeFloor(lastOrderUrl)
-      if (run > 1) result.floors.push(floor)
+      if (run > 1) {
+        result.floors.push(floor.elapsed)
+        result.floorRequests.push(floor.behind)
+      }
     }
     const { elapsed, behind, orderUrl } = await timeClick(await open())
     lastOrderUrl = orderUrl
     if (run === 0) continue // warm-up: fills the caches of each route
     result.clicks.push(elapsed)
-    result.requests.push(behind.map(nameOf))
+    result.requests.push(behind)
   }
   return result
 }
@@ -121,7 +165,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[Math.floor(middle)] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
-function report(title, { clicks, floors, requests }, target) {
+/** Each request's median time in the sandbox, by position (every run sends the same requests in the same order). */
+function serverTimes(runs) {
+  return (runs[0] ?? []).map((entry, index) => ({
+    name: nameOf(entry),
+    ms: median(runs.map((requests) => requests[index]?.ms ?? 0)),
+  }))
+}
+
+function report(title, { clicks, floors, requests, floorRequests }, target) {
   const [click, floor] = [median(clicks), median(floors)]
   const counts = [...new Set(requests.map((names) => names.length))]
   console.log(`\n${title}, ${clicks.length} runs (click → confirmation visible), production build + sandbox:`)
@@ -135,9 +187,15 @@ function report(title, { clicks, floors, requests }, target) {
     `  ratio ${(click / floor).toFixed(2)}× the floor; target ≤ ${target.ratio}× (${click / floor <= target.ratio ? 'met' : 'not met'})`,
   )
   console.log(
-    `  Commerce Layer requests behind the click: ${counts.join(' / ')}${target.requests ? ` (target ≤ ${target.requests})` : ''}`,
+    `  Commerce Layer requests from the click to the confirmation shown: ${counts.join(' / ')}${target.requests ? ` (target ≤ ${target.requests})` : ''}`,
   )
-  requests[0]?.forEach((name, index) => console.log(`    ${index + 1}. ${name}`))
+  serverTimes(requests).forEach(({ name, ms }, index) =>
+    console.log(`    ${index + 1}. ${name}, median ${ms.toFixed(1)} ms in the sandbox`),
+  )
+  console.log('  Commerce Layer requests behind the floor (the same confirmation, navigated to):')
+  serverTimes(floorRequests).forEach(({ name, ms }, index) =>
+    console.log(`    ${index + 1}. ${name}, median ${ms.toFixed(1)} ms in the sandbox`),
+  )
 }
 
 let failed = false

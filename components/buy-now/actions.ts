@@ -15,6 +15,7 @@ import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-la
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
+import { handOverToConfirmation } from '@/lib/confirmation-handover'
 import { STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { once } from './single-flight'
 
@@ -82,7 +83,7 @@ async function placeBuyNowOrder(
         : "Your saved Klarna can't pay for this order. Nothing was ordered: check out to pay another way.",
     )
   }
-  if (decision.next === 'place') await placeOrder(client, orderId)
+  if (decision.next === 'place') handOverToConfirmation(await placeOrder(client, orderId))
   return orderId
 }
 

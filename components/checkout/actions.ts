@@ -17,6 +17,7 @@ import {
 import { describeCommerceLayerError, isRateLimited } from '@/lib/commerce-layer/errors'
 import { createKlarnaPayment, klarnaAuthorizeData, sendKlarnaAuthorization } from '@/lib/commerce-layer/klarna'
 import { saveKlarnaToWallet } from '@/lib/commerce-layer/wallet'
+import { handOverToConfirmation } from '@/lib/confirmation-handover'
 import {
   CART_GONE,
   FIX_HIGHLIGHTED_FIELDS,
@@ -188,7 +189,7 @@ export async function payWithKlarnaAction(input: {
 
   try {
     await sendKlarnaAuthorization(shopper.client, checkout.klarnaPayment.id, parsed.data.authorizationToken)
-    await placeOrder(shopper.client, checkout.id)
+    handOverToConfirmation(await placeOrder(shopper.client, checkout.id))
   } catch (error) {
     // A refused `_place` may be a second click's, after the first placed the order: the order's status says.
     const placed = await placedMeanwhile(shopper, checkout.id)

@@ -10,6 +10,7 @@ import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
 import type { PaymentGap } from '@/lib/commerce-layer/payment-prerequisites'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
+import { handOverToConfirmation } from '@/lib/confirmation-handover'
 import { CART_GONE, STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
 import { readCartId } from '@/lib/shopper'
 import { finishIfPlaced, finishPlacedOrder } from './placed-order'
@@ -65,7 +66,7 @@ export async function payWithSavedSourceAction(_previous: ActionResult, formData
   }
 
   try {
-    await placeOrder(client, orderId)
+    handOverToConfirmation(await placeOrder(client, orderId))
   } catch (error) {
     return (await settledElsewhere(client, orderId)) ?? explainRefusedPlacing(error)
   }

@@ -4,6 +4,7 @@ import { env } from '@/lib/env'
 import { isCartStatus } from './cart'
 import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
+import { ORDER_DETAILS_QUERY, toOrderDetails, type OrderDetails } from './orders'
 import { missingBeforePayment, type PaymentGap } from './payment-prerequisites'
 import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
 import { onePerCustomerToken } from './wallet'
@@ -334,7 +335,10 @@ export async function selectPaymentMethod(
   await client.orders.update({ id: orderId, payment_method: client.payment_methods.relationship(paymentMethodId) })
 }
 
-/** Places the order. Commerce Layer authorizes the payment and answers 422 when anything is missing. */
-export async function placeOrder(client: CommerceLayerClient, orderId: string): Promise<void> {
-  await client.orders.update({ id: orderId, _place: true })
+/**
+ * Places the order. Commerce Layer authorizes the payment and answers 422 when anything is missing. The answer
+ * includes what the confirmation shows, so that page needs no read of its own (lib/confirmation-handover.ts).
+ */
+export async function placeOrder(client: CommerceLayerClient, orderId: string): Promise<OrderDetails> {
+  return toOrderDetails(await client.orders.update({ id: orderId, _place: true }, ORDER_DETAILS_QUERY))
 }

@@ -145,7 +145,8 @@ export async function listCustomerOrders(customerClient: CommerceLayerClient): P
   return orders.map((order) => toSummary(orderSchema.parse(order)))
 }
 
-const DETAILS_QUERY = {
+/** What a receipt shows, as an `include`: the order's lines, addresses, delivery, payment and customer. */
+export const ORDER_DETAILS_QUERY = {
   include: [
     'line_items',
     'billing_address',
@@ -169,11 +170,16 @@ export function isOrderVisibleTo(order: OrderDetails | null, customerId: string 
 export async function getOrderDetails(client: CommerceLayerClient, orderId: string): Promise<OrderDetails | null> {
   let raw: unknown
   try {
-    raw = await client.orders.retrieve(orderId, DETAILS_QUERY)
+    raw = await client.orders.retrieve(orderId, ORDER_DETAILS_QUERY)
   } catch (error) {
     if (isNotFound(error)) return null
     throw error
   }
+  return toOrderDetails(raw)
+}
+
+/** An order Commerce Layer answered with `ORDER_DETAILS_QUERY` (a read, or the `_place` itself), as a receipt reads it. */
+export function toOrderDetails(raw: unknown): OrderDetails {
   const order = orderSchema.parse(raw)
   return {
     ...toSummary(order),

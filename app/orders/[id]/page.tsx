@@ -7,6 +7,7 @@ import { getOrderDetails, isOrderVisibleTo, type OrderDetails } from '@/lib/comm
 import { isResourceId } from '@/lib/commerce-layer/schemas'
 import { getSalesChannelToken } from '@/lib/commerce-layer/token'
 import { findWalletEntryForPaymentSource } from '@/lib/commerce-layer/wallet'
+import { takeHandedOverOrder } from '@/lib/confirmation-handover'
 import { currentShopper, placedOrderIds } from '@/lib/shopper'
 import type { Metadata } from 'next'
 
@@ -19,16 +20,20 @@ export default async function OrderConfirmationPage({ params, searchParams }: Pr
   const { wallet } = await searchParams
   if (!isResourceId(id)) notFound()
   const { client, customer } = await currentShopper()
+  // What this process's `_place` just answered, when it did (lib/confirmation-handover.ts): no read needed.
+  const justPlaced = takeHandedOverOrder(id)
 
   // Only the order's owner sees it: its customer (whose token reaches only their own orders), or the guest
   // browser that placed it (which remembers the id in an httpOnly cookie).
   let order: OrderDetails | null = null
   if (customer) {
-    const mine = await getOrderDetails(client, id)
+    const mine = justPlaced ?? (await getOrderDetails(client, id))
     if (isOrderVisibleTo(mine, customer.customerId)) order = mine
   }
   if (!order && (await placedOrderIds()).includes(id)) {
-    const placedAsGuest = await getOrderDetails(commerceLayerClient(await getSalesChannelToken()), id)
+    const placedAsGuest =
+      (justPlaced?.customerId === null ? justPlaced : null) ??
+      (await getOrderDetails(commerceLayerClient(await getSalesChannelToken()), id))
     if (isOrderVisibleTo(placedAsGuest, null)) order = placedAsGuest
   }
   if (!order) notFound()
