@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { missingForPayment, toCheckout } from './checkout'
 import { EXPRESS_SHIPPING_LINE, ITALIAN_ADDRESS } from './order-fixtures'
+import { DEFAULT_CHOSEN_AT } from './wallet-default'
 
 /** An open order as Commerce Layer's SDK hands it over (attributes and included relationships flattened). */
 function order(overrides: Record<string, unknown> = {}) {
@@ -108,6 +109,36 @@ describe('toCheckout', () => {
       { id: 'new', name: 'Klarna · Pay later · g•••@example.com' },
       { id: 'other', name: 'Klarna · Pay now · g•••@example.com' },
     ])
+  })
+
+  it('offers first the Klarna account chosen as default, even when it was chosen on a duplicate folded away', () => {
+    const checkout = toCheckout(
+      order({
+        available_customer_payment_sources: [
+          {
+            id: 'newest',
+            name: 'Klarna · Pay now · g•••@example.com',
+            payment_source_token: 'tok-2',
+            created_at: '2026-11-20T10:00:00Z',
+          },
+          {
+            id: 'shown',
+            name: 'Klarna · Pay later · g•••@example.com',
+            payment_source_token: 'tok-1',
+            created_at: '2026-11-10T10:00:00Z',
+          },
+          {
+            id: 'chosen-duplicate',
+            name: 'Klarna · Pay later · g•••@example.com',
+            payment_source_token: 'tok-1',
+            created_at: '2026-11-01T10:00:00Z',
+            metadata: { [DEFAULT_CHOSEN_AT]: '2026-11-25T10:00:00Z' },
+          },
+        ],
+      }),
+      null,
+    )!
+    expect(checkout.savedSources.map((source) => source.id)).toEqual(['shown', 'newest'])
   })
 
   it('keeps shipping and payment costs among all lines but lists only SKUs as the cart', () => {

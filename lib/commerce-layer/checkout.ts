@@ -6,9 +6,8 @@ import { isNotFound } from './errors'
 import { klarnaCategoriesSchema, toKlarnaCategories, type KlarnaCategory } from './klarna-categories'
 import { ORDER_DETAILS_QUERY, toOrderDetails, type OrderDetails } from './orders'
 import { missingBeforePayment, type PaymentGap } from './payment-prerequisites'
-import { addressSchema, lineItemSchema, savedSourceNameSchema } from './schemas'
-import { onePerCustomerToken } from './wallet'
-import { defaultFirst } from './wallet-default'
+import { addressSchema, lineItemSchema } from './schemas'
+import { defaultEntryFirst, toWalletEntries } from './wallet'
 import type { CommerceLayerClient } from './client'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
@@ -90,14 +89,6 @@ const methodSchema = z.object({
   price_amount_for_shipment_cents: z.number().int().nullish(),
 })
 
-const savedSourceSchema = z.object({
-  id: z.string(),
-  name: savedSourceNameSchema,
-  payment_source_token: z.string().nullish(),
-  created_at: z.string().nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-})
-
 const checkoutSchema = z.object({
   id: z.string(),
   number: z.union([z.string(), z.number()]).nullish(),
@@ -124,7 +115,8 @@ const checkoutSchema = z.object({
     .nullish(),
   available_payment_methods: z.array(z.object({ id: z.string(), payment_source_type: z.string() })).nullish(),
   payment_method: z.object({ id: z.string() }).nullish(),
-  available_customer_payment_sources: z.array(savedSourceSchema).nullish(),
+  /** Parsed as the wallet parses them (wallet.ts, toWalletEntries). */
+  available_customer_payment_sources: z.array(z.unknown()).nullish(),
   payment_source: z
     .object({
       id: z.string(),
@@ -203,14 +195,6 @@ export function toCheckout(raw: unknown, configuredCountries: readonly string[] 
   const source = order.payment_source?.type === 'klarna_payments' ? order.payment_source : null
   const allLines = (order.line_items ?? []).map(toLine)
   const currency = order.currency_code ?? 'EUR'
-  const savedSources = (order.available_customer_payment_sources ?? []).map((saved) => ({
-    id: saved.id,
-    name: saved.name,
-    token: saved.payment_source_token ?? null,
-    savedAt: saved.created_at ?? null,
-    createdAt: saved.created_at ?? '',
-    metadata: saved.metadata,
-  }))
   return {
     id: order.id,
     number: String(order.number ?? order.id),
@@ -246,8 +230,10 @@ export function toCheckout(raw: unknown, configuredCountries: readonly string[] 
         }
       : null,
     countries: shippingCountries(configuredCountries, currency),
-    // One per Klarna account, the customer's default first: it is the one the compact checkout offers.
-    savedSources: defaultFirst(onePerCustomerToken(savedSources)).map(({ id, name }) => ({ id, name })),
+    // One per Klarna account, as the wallet page lists them, the default first: the one the compact checkout offers.
+    savedSources: defaultEntryFirst(toWalletEntries(order.available_customer_payment_sources ?? [])).map(
+      ({ id, name }) => ({ id, name }),
+    ),
   }
 }
 

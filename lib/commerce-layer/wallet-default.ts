@@ -26,12 +26,6 @@ export function defaultSourceId(sources: readonly DefaultCandidate[]): string | 
   return best?.id ?? null
 }
 
-/** The same sources, the default first and the rest as they came. */
-export function defaultFirst<T extends DefaultCandidate>(sources: readonly T[]): T[] {
-  const id = defaultSourceId(sources)
-  return [...sources].sort((a, b) => Number(b.id === id) - Number(a.id === id))
-}
-
 /** The metadata that makes a source the default, keeping whatever else its metadata holds. */
 export function metadataChosenAsDefault(
   metadata: Record<string, unknown> | null | undefined,

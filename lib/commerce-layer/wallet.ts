@@ -44,6 +44,11 @@ export function onePerCustomerToken<T extends { id: string; token: string | null
   })
 }
 
+/** The same entries, the default first and the rest as they came. */
+export function defaultEntryFirst(entries: readonly WalletEntry[]): WalletEntry[] {
+  return [...entries].sort((a, b) => Number(b.isDefault) - Number(a.isDefault))
+}
+
 /**
  * Wallet entries as Commerce Layer lists them (or includes them): one per Klarna customer token, the default
  * marked. The default is chosen among every saved source, so an entry is the default when any source behind it is.
