@@ -10,10 +10,9 @@ import {
   NoShippingMethodError,
   shipToSavedAddress,
 } from '@/lib/commerce-layer/buy-now'
-import { placeOrder } from '@/lib/commerce-layer/checkout'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
+import { payWithSavedSource, type SavedSourceRefusal } from '@/lib/commerce-layer/one-click'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import { handOverToConfirmation } from '@/lib/confirmation-handover'
 import { STORE_BUSY, STORE_UNAVAILABLE } from '@/lib/messages'
@@ -25,6 +24,14 @@ const inputSchema = z.object({
   sourceId: resourceIdSchema,
   attempt: z.uuid(),
 })
+
+/** What the product page says when the saved source cannot pay; each offers checkout to pay another way. */
+const REFUSED_WORDS: Record<SavedSourceRefusal, string> = {
+  'not-in-wallet': 'That saved Klarna is no longer in your wallet. Nothing was ordered.',
+  'not-attached': "Your saved Klarna can't pay for this order. Nothing was ordered: check out to pay another way.",
+  declined:
+    'Klarna declined this saved account (it may have been cancelled). Nothing was ordered: check out to pay another way.',
+}
 
 /** A reason to stop before anything is paid, in the words the shopper reads. */
 class BuyNowRefused extends Error {}
@@ -68,22 +75,16 @@ async function placeBuyNowOrder(
     createSingleProductOrder(client, input),
   ])
   if (!profile.sources.some((source) => source.id === input.sourceId))
-    throw new BuyNowRefused('That saved Klarna is no longer in your wallet. Nothing was ordered.')
+    throw new BuyNowRefused(REFUSED_WORDS['not-in-wallet'])
   if (!profile.address) throw new BuyNowRefused('Your account has no saved address yet. Nothing was ordered.')
   await shipToSavedAddress(client, orderId, profile.address.id)
   // Checkout's one click, as "Reusing the payment source" documents it: the association, then `_place` only
   // when its answer shows the order complete and carrying this customer's own source.
-  const decision = decideOneClick(await associateSavedSource(client, orderId, input.sourceId), input.sourceId)
-  if (decision.next === 'refuse') {
-    // Whatever Commerce Layer attached for a refused source comes off again, so nothing can place with it.
-    await detachPaymentSource(client, orderId).catch((error) => console.error('Detaching a refused source:', error))
-    throw new BuyNowRefused(
-      decision.reason === 'not-in-wallet'
-        ? 'That saved Klarna is no longer in your wallet. Nothing was ordered.'
-        : "Your saved Klarna can't pay for this order. Nothing was ordered: check out to pay another way.",
-    )
-  }
-  if (decision.next === 'place') handOverToConfirmation(await placeOrder(client, orderId))
+  const payment = await payWithSavedSource(client, orderId, input.sourceId)
+  if (payment.outcome === 'placed') handOverToConfirmation(payment.order)
+  else if (payment.outcome === 'incomplete')
+    throw new BuyNowRefused("This order couldn't be placed. Nothing was ordered: check out instead.")
+  else if (payment.outcome === 'refused') throw new BuyNowRefused(REFUSED_WORDS[payment.reason])
   return orderId
 }
 
@@ -94,16 +95,6 @@ function explain(error: unknown): ActionResult {
   const problem = describeCommerceLayerError(error)
   if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'quantity'))
     return refused("We don't have that many in stock. Nothing was ordered: try a smaller quantity.", false)
-  if (
-    problem?.status === 422 &&
-    problem.all.some(
-      (detail) => detail.attribute === 'payment_source' || detail.attribute === '_customer_payment_source_id',
-    )
-  ) {
-    return refused(
-      'Klarna declined this saved account (it may have been cancelled). Nothing was ordered: check out to pay another way.',
-    )
-  }
   if (problem?.status === 429) return refused(`Nothing was ordered. ${STORE_BUSY}`)
   if (problem?.status === 422) return refused("This order couldn't be placed. Nothing was ordered: check out instead.")
   console.error('Buy now failed:', error)

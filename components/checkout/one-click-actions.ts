@@ -4,10 +4,9 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { failed, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
-import { placeOrder } from '@/lib/commerce-layer/checkout'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
-import { associateSavedSource, decideOneClick, detachPaymentSource } from '@/lib/commerce-layer/one-click'
+import { payWithSavedSource, type SavedSourceRefusal } from '@/lib/commerce-layer/one-click'
 import type { PaymentGap } from '@/lib/commerce-layer/payment-prerequisites'
 import { resourceIdSchema } from '@/lib/commerce-layer/schemas'
 import { handOverToConfirmation } from '@/lib/confirmation-handover'
@@ -26,11 +25,19 @@ const MISSING_WORDS: Record<PaymentGap, string> = {
 
 const SOURCE_NOT_IN_WALLET = 'That saved Klarna is no longer in your wallet. Pay with another Klarna account below.'
 
+/** What the shopper reads when the saved source cannot pay, and the way on: Klarna's widget, below. */
+const REFUSED_WORDS: Record<SavedSourceRefusal, string> = {
+  'not-in-wallet': SOURCE_NOT_IN_WALLET,
+  'not-attached': "Your saved Klarna can't pay for this order. Pay with another Klarna account below.",
+  declined:
+    'Klarna declined this saved account (it may have been cancelled). Your cart is still here: pay with another Klarna account below.',
+}
+
 /**
- * One click on a saved Klarna source: the whole payment. A public endpoint, so it checks the session, then
- * sends the documented association (lib/commerce-layer/one-click.ts) and places the order only when the
- * association's answer shows the source is this customer's own, the order complete and carrying it. Two
- * Commerce Layer requests up to placing; a refused source keeps the cart and says so.
+ * One click on a saved Klarna source: the whole payment. A public endpoint, so it checks the session, then pays
+ * with the documented requests (lib/commerce-layer/one-click.ts, payWithSavedSource): the association, and
+ * `_place` only when its answer shows the source is this customer's own, the order complete and carrying it.
+ * Two Commerce Layer requests up to placing; a refused source keeps the cart and says so.
  */
 export async function payWithSavedSourceAction(_previous: ActionResult, formData: FormData): Promise<ActionResult> {
   const customer = await currentCustomer()
@@ -41,36 +48,30 @@ export async function payWithSavedSourceAction(_previous: ActionResult, formData
   if (!orderId) return failed(CART_GONE)
   const client = commerceLayerClient(customer.accessToken)
 
-  let decision
+  let payment
   try {
-    decision = decideOneClick(await associateSavedSource(client, orderId, input.data.sourceId), input.data.sourceId)
+    payment = await payWithSavedSource(client, orderId, input.data.sourceId)
   } catch (error) {
-    return (await settledElsewhere(client, orderId)) ?? explainRefusedAssociation(error)
+    return (await settledElsewhere(client, orderId)) ?? explainOther(error)
   }
-  if (decision.next === 'already-placed') return finishAndShow(orderId)
-  if (decision.next === 'refuse') {
-    if (decision.reason === 'incomplete')
-      return failed(`Add ${decision.missing.map((field) => MISSING_WORDS[field]).join(' and ')} above, then pay.`, {
+  switch (payment.outcome) {
+    case 'placed':
+      handOverToConfirmation(payment.order)
+      return finishAndShow(orderId)
+    case 'already-placed':
+      return finishAndShow(orderId)
+    case 'incomplete':
+      return failed(`Add ${payment.missing.map((field) => MISSING_WORDS[field]).join(' and ')} above, then pay.`, {
         next: 'details',
       })
-    // Whatever Commerce Layer attached for a source we refuse comes off again, so nothing can place with it.
-    try {
-      await detachPaymentSource(client, orderId)
-    } catch (error) {
-      console.error('Detaching a refused saved source failed:', error)
-    }
-    if (decision.reason === 'not-in-wallet') return failed(SOURCE_NOT_IN_WALLET, { next: 'other-klarna' })
-    return failed("Your saved Klarna can't pay for this order. Pay with another Klarna account below.", {
-      next: 'other-klarna',
-    })
+    case 'refused':
+      // A refusal may be a second click's, after the first placed the order: the order's status says.
+      if (payment.byCommerceLayer) {
+        const settled = await settledElsewhere(client, orderId)
+        if (settled) return settled
+      }
+      return failed(REFUSED_WORDS[payment.reason], { next: 'other-klarna' })
   }
-
-  try {
-    handOverToConfirmation(await placeOrder(client, orderId))
-  } catch (error) {
-    return (await settledElsewhere(client, orderId)) ?? explainRefusedPlacing(error)
-  }
-  return finishAndShow(orderId)
 }
 
 async function finishAndShow(orderId: string): Promise<never> {
@@ -88,25 +89,6 @@ async function settledElsewhere(client: CommerceLayerClient, orderId: string): P
   }
   if (placed) redirect(`/orders/${orderId}`)
   return null
-}
-
-function explainRefusedAssociation(error: unknown): ActionResult {
-  const problem = describeCommerceLayerError(error)
-  // Commerce Layer refuses a source that is not the order's customer's own (removed meanwhile, or anyone else's).
-  if (problem?.status === 422) return failed(SOURCE_NOT_IN_WALLET, { next: 'other-klarna' })
-  return explainOther(error)
-}
-
-function explainRefusedPlacing(error: unknown): ActionResult {
-  const problem = describeCommerceLayerError(error)
-  // The association showed the order complete, so a refused `_place` is the payment: Klarna declined the token.
-  if (problem?.status === 422) {
-    return failed(
-      'Klarna declined this saved account (it may have been cancelled). Your cart is still here: pay with another Klarna account below.',
-      { next: 'other-klarna' },
-    )
-  }
-  return explainOther(error)
 }
 
 function explainOther(error: unknown): ActionResult {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { decideOneClick, type SavedSourceAssociation } from './one-click'
+import { describe, expect, it, vi } from 'vitest'
+import { decideOneClick, payWithSavedSource, type SavedSourceAssociation } from './one-click'
+import type { CommerceLayerClient } from './client'
 
 const associated: SavedSourceAssociation = {
   status: 'pending',
@@ -45,5 +46,88 @@ describe('decideOneClick', () => {
     expect(decideOneClick({ ...associated, status: 'placed', availableSourceIds: [] }, 'x')).toEqual({
       next: 'already-placed',
     })
+  })
+})
+
+/** An order as the association's answer carries it: complete, paid by Klarna, `sources` its customer's own. */
+const associationAnswer = (sources: string[]) => ({
+  status: 'pending',
+  customer_email: 'r@example.com',
+  billing_address: { id: 'ba' },
+  shipping_address: { id: 'sa' },
+  shipments: [{ shipping_method: { id: 'std' } }],
+  available_customer_payment_sources: sources.map((id) => ({ id })),
+  payment_method: { payment_source_type: 'klarna_payments' },
+  payment_source: { type: 'klarna_payments' },
+})
+
+const placedAnswer = { id: 'ord1', status: 'placed', customer: { id: 'cust1' }, line_items: [] }
+
+/** An error shaped as the SDK throws for an API answer (`CommerceLayerStatic.isApiError` reads these fields). */
+function refusedBy(status: number): Error {
+  return Object.assign(new Error('refused'), {
+    name: 'ApiError',
+    type: 'response',
+    status,
+    errors: [{ code: 'VALIDATION_ERROR', detail: 'refused', source: { pointer: '/data' } }],
+  })
+}
+
+/** A client whose `orders.update` answers each request in turn; the requests it got are in `sent`. */
+function clientAnswering(...answers: (object | Error)[]) {
+  const sent: Record<string, unknown>[] = []
+  const update = vi.fn(async (body: Record<string, unknown>) => {
+    sent.push(body)
+    const answer = answers.shift()
+    if (answer instanceof Error) throw answer
+    return answer
+  })
+  return { client: { orders: { update } } as unknown as CommerceLayerClient, sent }
+}
+
+describe('payWithSavedSource', () => {
+  it('associates, then places, and answers with the placed order', async () => {
+    const { client, sent } = clientAnswering(associationAnswer(['src1']), placedAnswer)
+    const payment = await payWithSavedSource(client, 'ord1', 'src1')
+    expect(payment.outcome).toBe('placed')
+    expect(sent).toEqual([
+      { id: 'ord1', _customer_payment_source_id: 'src1' },
+      { id: 'ord1', _place: true },
+    ])
+  })
+
+  it('takes a source not among the customer’s own off the order again, and places nothing', async () => {
+    const { client, sent } = clientAnswering(associationAnswer(['mine']), {})
+    expect(await payWithSavedSource(client, 'ord1', 'theirs')).toEqual({
+      outcome: 'refused',
+      reason: 'not-in-wallet',
+      byCommerceLayer: false,
+    })
+    expect(sent[1]).toEqual({ id: 'ord1', _nullify_payment_source: true })
+    expect(sent).toHaveLength(2)
+  })
+
+  it('reads a 422 at the association as a source that is not this customer’s', async () => {
+    const { client, sent } = clientAnswering(refusedBy(422))
+    expect(await payWithSavedSource(client, 'ord1', 'src1')).toEqual({
+      outcome: 'refused',
+      reason: 'not-in-wallet',
+      byCommerceLayer: true,
+    })
+    expect(sent).toHaveLength(1)
+  })
+
+  it('reads a 422 at _place, after a complete association, as Klarna declining the token', async () => {
+    const { client } = clientAnswering(associationAnswer(['src1']), refusedBy(422))
+    expect(await payWithSavedSource(client, 'ord1', 'src1')).toEqual({
+      outcome: 'refused',
+      reason: 'declined',
+      byCommerceLayer: true,
+    })
+  })
+
+  it('leaves a busy Commerce Layer (429) to the caller, who says so in words', async () => {
+    const { client } = clientAnswering(associationAnswer(['src1']), refusedBy(429))
+    await expect(payWithSavedSource(client, 'ord1', 'src1')).rejects.toMatchObject({ status: 429 })
   })
 })

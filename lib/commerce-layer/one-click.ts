@@ -1,6 +1,9 @@
 import { z } from 'zod'
+import { placeOrder } from './checkout'
+import { describeCommerceLayerError } from './errors'
 import { missingBeforePayment, type PaymentGap } from './payment-prerequisites'
 import type { CommerceLayerClient } from './client'
+import type { OrderDetails } from './orders'
 import type { Order, QueryParamsRetrieve } from '@commercelayer/sdk'
 
 /**
@@ -113,4 +116,65 @@ export function decideOneClick(association: SavedSourceAssociation, sourceId: st
   if (association.paymentSourceType !== 'klarna_payments' || association.paymentMethodSourceType !== 'klarna_payments')
     return { next: 'refuse', reason: 'not-attached' }
   return { next: 'place' }
+}
+
+export type SavedSourcePayment =
+  | { outcome: 'placed'; order: OrderDetails }
+  /** An earlier click placed it: the same answer as that click, never a second order. */
+  | { outcome: 'already-placed' }
+  | { outcome: 'incomplete'; missing: PaymentGap[] }
+  | {
+      outcome: 'refused'
+      /**
+       * `not-in-wallet`: not the order's customer's own source (anyone else's, or removed meanwhile);
+       * `not-attached`: Commerce Layer answered without a Klarna payment on the order; `declined`: the order was
+       * complete and carried the source, and `_place` was refused: Klarna declined the customer token.
+       */
+      reason: 'not-in-wallet' | 'not-attached' | 'declined'
+      /** Commerce Layer refused a request (a 422), which a click racing an earlier one also meets. */
+      byCommerceLayer: boolean
+    }
+
+export type SavedSourceRefusal = Extract<SavedSourcePayment, { outcome: 'refused' }>['reason']
+
+/**
+ * The whole payment with a saved source, for checkout's one click and Buy now alike: the association, the check of
+ * its answer, then `_place`. A refused source is taken off the order again, so nothing can place with it. What
+ * Commerce Layer's 422 means is read from the step that met it, never from its wording (which it does not
+ * document): at the association, the source is not this customer's; at `_place`, after an answer showing the
+ * order complete and carrying the source, Klarna declined the token. Anything else (a 429, a 404, no answer) is
+ * thrown for the caller to say in words.
+ */
+export async function payWithSavedSource(
+  customerClient: CommerceLayerClient,
+  orderId: string,
+  customerPaymentSourceId: string,
+): Promise<SavedSourcePayment> {
+  let association: SavedSourceAssociation
+  try {
+    association = await associateSavedSource(customerClient, orderId, customerPaymentSourceId)
+  } catch (error) {
+    if (describeCommerceLayerError(error)?.status === 422)
+      return { outcome: 'refused', reason: 'not-in-wallet', byCommerceLayer: true }
+    throw error
+  }
+  const decision = decideOneClick(association, customerPaymentSourceId)
+  if (decision.next === 'already-placed') return { outcome: 'already-placed' }
+  if (decision.next === 'refuse' && decision.reason === 'incomplete')
+    return { outcome: 'incomplete', missing: decision.missing }
+  if (decision.next === 'refuse') {
+    try {
+      await detachPaymentSource(customerClient, orderId)
+    } catch (error) {
+      console.error('Detaching a refused saved source failed:', error)
+    }
+    return { outcome: 'refused', reason: decision.reason, byCommerceLayer: false }
+  }
+  try {
+    return { outcome: 'placed', order: await placeOrder(customerClient, orderId) }
+  } catch (error) {
+    if (describeCommerceLayerError(error)?.status === 422)
+      return { outcome: 'refused', reason: 'declined', byCommerceLayer: true }
+    throw error
+  }
 }
