@@ -15,8 +15,8 @@ import {
  * - A guest: token → order → line items → address → email, billing address, payment method → shipping address
  *   same as billing → shipping method → Klarna payment → the shopper authorizes (test door) → auth_token → place.
  * - A customer: signs up, signs in (password grant), buys like the guest, places, saves the Klarna source to the
- *   wallet (`include=available_customer_payment_sources`), then buys again with the saved source, paying and
- *   placing in one PATCH (`_customer_payment_source_id` + `_place`).
+ *   wallet (`include=available_customer_payment_sources`), then buys again with the saved source as the storefront
+ *   does and the guide documents it: the association (`_customer_payment_source_id`) on its own, then `_place`.
  */
 
 export type PlacedOrder = {
@@ -180,9 +180,11 @@ export async function runShoppers(options: ShopperOptions): Promise<ShopperRun> 
     ledger.saves.push({ orderId: first.orderId, customerId, token, walletId: source.id, paymentSourceToken })
 
     const second = await readyOrder(token, email, cart(next), 'saved')
-    const oneClick = await patchOrder(origin, token, second.orderId, {
-      attributes: { _customer_payment_source_id: source.id, _place: true },
-    })
+    expectStatus(
+      await patchOrder(origin, token, second.orderId, { attributes: { _customer_payment_source_id: source.id } }),
+      200,
+    )
+    const oneClick = await patchOrder(origin, token, second.orderId, { attributes: { _place: true } })
     placed(expectStatus(oneClick, 200), token, customerId, { customerToken: paymentSourceToken })
   }
 

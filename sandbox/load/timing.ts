@@ -69,8 +69,7 @@ export function requestType(method: string, path: string, body: string): string 
   if (!type) return `${method} ${path}`
   if (method === 'PATCH' && type === 'orders') {
     const attributes = attributeNames(body)
-    if (attributes.includes('_place') && attributes.includes('_customer_payment_source_id'))
-      return 'order: pay with the saved source and place'
+    if (attributes.includes('_customer_payment_source_id')) return 'order: pay with the saved source (association)'
     if (attributes.includes('_place')) return 'order: place'
     if (attributes.includes('_save_payment_source_to_customer_wallet')) return 'order: save the source to the wallet'
     if (attributes.includes('_shipping_address_same_as_billing')) return 'order: shipping address = billing'
