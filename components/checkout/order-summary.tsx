@@ -1,4 +1,5 @@
 import { Thumbnail } from '@/components/catalog'
+import { OrderTotals } from '@/components/ui/order-totals'
 import type { Checkout } from '@/lib/commerce-layer/checkout'
 import { formatMoney } from '@/lib/money'
 
@@ -20,30 +21,19 @@ export function OrderSummary({ checkout }: { checkout: Checkout }) {
           </li>
         ))}
       </ul>
-      <dl className="mt-4 space-y-1 border-t border-stone-200 pt-4 text-sm">
-        <div className="flex justify-between">
-          <dt>Subtotal</dt>
-          <dd>{money(checkout.subtotalCents)}</dd>
-        </div>
-        <div className="flex justify-between">
-          <dt>Shipping</dt>
-          <dd>
-            {checkout.shippingMethodId
-              ? checkout.shippingCents === 0
-                ? 'Free'
-                : money(checkout.shippingCents)
-              : 'Chosen below'}
-          </dd>
-        </div>
-        <div className="flex justify-between text-ink-soft">
-          <dt>Of which VAT</dt>
-          <dd>{money(checkout.taxCents)}</dd>
-        </div>
-        <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-          <dt>Total</dt>
-          <dd data-testid="checkout-total">{money(checkout.totalCents)}</dd>
-        </div>
-      </dl>
+      <OrderTotals
+        className="mt-4 border-t border-stone-200 pt-4"
+        currency={checkout.currency}
+        subtotalCents={checkout.subtotalCents}
+        shipping={
+          checkout.shippingMethodId
+            ? { label: 'Shipping', cents: checkout.shippingCents }
+            : { label: 'Shipping', pending: 'Chosen below' }
+        }
+        taxCents={checkout.taxCents}
+        totalCents={checkout.totalCents}
+        totalTestId="checkout-total"
+      />
     </section>
   )
 }

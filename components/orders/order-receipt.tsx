@@ -1,3 +1,4 @@
+import { OrderTotals } from '@/components/ui/order-totals'
 import type { Address, OrderDetails } from '@/lib/commerce-layer/orders'
 import { countryName } from '@/lib/countries'
 import { formatDate } from '@/lib/dates'
@@ -50,24 +51,18 @@ export function OrderReceipt({ order }: { order: OrderDetails }) {
             </li>
           ))}
         </ul>
-        <dl className="mt-4 space-y-1 text-sm">
-          <div className="flex justify-between">
-            <dt>Subtotal</dt>
-            <dd>{money(order.subtotalCents)}</dd>
-          </div>
-          <div className="flex justify-between">
-            <dt>Shipping{order.shippingMethodName ? ` (${order.shippingMethodName})` : ''}</dt>
-            <dd>{order.shippingCents === 0 ? 'Free' : money(order.shippingCents)}</dd>
-          </div>
-          <div className="flex justify-between text-ink-soft">
-            <dt>Of which VAT</dt>
-            <dd>{money(order.taxCents)}</dd>
-          </div>
-          <div className="flex justify-between border-t border-stone-200 pt-2 text-base font-semibold">
-            <dt>Total</dt>
-            <dd data-testid="order-total">{money(order.totalCents)}</dd>
-          </div>
-        </dl>
+        <OrderTotals
+          className="mt-4"
+          currency={order.currency}
+          subtotalCents={order.subtotalCents}
+          shipping={{
+            label: `Shipping${order.shippingMethodName ? ` (${order.shippingMethodName})` : ''}`,
+            cents: order.shippingCents,
+          }}
+          taxCents={order.taxCents}
+          totalCents={order.totalCents}
+          totalTestId="order-total"
+        />
       </section>
       <section aria-labelledby="details-heading" className="grid gap-6 sm:grid-cols-3">
         <h2 id="details-heading" className="sr-only">
