@@ -257,21 +257,25 @@ function getWithHost(url: string, host: string) {
 }
 
 test.describe("8. the sandbox's doors refuse the web", () => {
-  test('a cross-site text/plain POST to /sandbox/faults (what any web page may send unasked) stages nothing', async () => {
-    try {
-      const staged = await fetch(`${sandboxUrl()}/sandbox/faults`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' },
-        body: '{"outage_seconds": 30}',
-      })
-      expect(staged.status).toBe(415)
-      expect(staged.headers.get('access-control-allow-origin')).toBeNull()
-      const faults = (await (await fetch(`${sandboxUrl()}/sandbox/faults`)).json()) as { outage_until: string | null }
-      expect(faults.outage_until).toBeNull()
-    } finally {
-      await stageSandboxFaults('reset')
-    }
-  })
+  test(
+    'a cross-site text/plain POST to /sandbox/faults (what any web page may send unasked) stages nothing',
+    { tag: '@isolated' },
+    async () => {
+      try {
+        const staged = await fetch(`${sandboxUrl()}/sandbox/faults`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' },
+          body: '{"outage_seconds": 30}',
+        })
+        expect(staged.status).toBe(415)
+        expect(staged.headers.get('access-control-allow-origin')).toBeNull()
+        const faults = (await (await fetch(`${sandboxUrl()}/sandbox/faults`)).json()) as { outage_until: string | null }
+        expect(faults.outage_until).toBeNull()
+      } finally {
+        await stageSandboxFaults('reset')
+      }
+    },
+  )
 
   test('a foreign Host (DNS rebinding) cannot read the request log', async () => {
     expect(await getWithHost(`${sandboxUrl()}/sandbox/requests`, 'evil.example')).toBe(403)
