@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumArgs, findChromium } from './scripts/chromium.cjs'
+import { findChromium, playwrightChromiumArgs as chromiumArgs } from './scripts/chromium.cjs'
 
 /**
  * End-to-end tests run against the production build (`npm run build`) and a fresh sandbox database,
