@@ -194,10 +194,11 @@ test.describe('checkout with Klarna', () => {
 
   test('Klarna throwing from authorize (ApplicationNotLoadedError) says so instead of a busy button', async ({
     page,
+    readyCart,
   }) => {
-    await addToCart(page, 'MUG-STONE-350')
+    await readyCart([{ sku: 'MUG-STONE-350' }], { email: uniqueEmail('thrown') })
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('thrown') })
+    await expectKlarnaReady(page)
     // Initialising Klarna again (another script on the page, say) unloads the widget: authorize now throws.
     const clientToken = await newKlarnaClientToken()
     await page.evaluate((token) => window.Klarna?.Payments.init({ client_token: token }), clientToken)

@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http'
 import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test'
 import { decodeJwt } from 'jose'
 import { encode } from 'next-auth/jwt'
-import { fillCheckoutDetails, payWithKlarna } from './support/checkout'
+import { expectKlarnaReady, payWithKlarna } from './support/checkout'
+import { putReadyCart } from './support/fixtures'
 import { createCustomerThroughApi, customerAccessToken, sandboxUrl, stageSandboxFaults } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, NEW_EMAIL, RETURNING_EMAIL, signIn, signOut, uniqueEmail } from './support/shopper'
@@ -175,10 +176,11 @@ test.describe('6. order ids are not passwords', () => {
   })
 
   test("a forged placed_orders cookie shows nothing of a guest's order", async ({ page, browser }) => {
-    await addToCart(page, 'VASE-GLASS-AMBER')
-    await page.goto('/checkout')
+    // A guest's cart, its details seeded; the guest pays in this browser, which remembers the order.
     const guestEmail = uniqueEmail('guest')
-    await fillCheckoutDetails(page, { email: guestEmail })
+    await putReadyCart(page, [{ sku: 'VASE-GLASS-AMBER' }], { email: guestEmail })
+    await page.goto('/checkout')
+    await expectKlarnaReady(page)
     await payWithKlarna(page)
     const orderId = new URL(page.url()).pathname.split('/').pop() ?? ''
 

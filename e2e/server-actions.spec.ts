@@ -1,6 +1,6 @@
 import {
   approveInKlarnaDialog,
-  fillAddress,
+  expectKlarnaReady,
   fillCheckoutDetails,
   ITALIAN_ADDRESS,
   payWithKlarna,
@@ -46,16 +46,20 @@ test.describe('server actions called directly', () => {
     await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
   })
 
-  test("checkout's actions act only on the caller's own cart", async ({ page, browser, playwright, newCustomer }) => {
+  test("checkout's actions act only on the caller's own cart", async ({
+    page,
+    browser,
+    playwright,
+    newCustomer,
+    readyCart,
+  }) => {
     const owner = newCustomer.email
-    await addToCart(page, 'CANDLE-FIG-200')
+    // The owner's cart, its details saved (seeded): the form shows them, ready to update.
+    await readyCart([{ sku: 'CANDLE-FIG-200' }], { as: newCustomer })
     await page.goto('/checkout')
 
     // The details form, caught before it reaches the server.
-    await fillAddress(page, 'Billing address', ITALIAN_ADDRESS)
-    const details = await captureServerAction(page, () =>
-      page.getByRole('button', { name: 'Continue to payment' }).click(),
-    )
+    const details = await captureServerAction(page, () => page.getByRole('button', { name: 'Update details' }).click())
     const anonymous = await playwright.request.newContext()
     expect((await replayServerAction(anonymous, details)).text).toContain(
       'Your cart is empty or was already checked out.',
@@ -63,7 +67,7 @@ test.describe('server actions called directly', () => {
 
     // Pay: Klarna approves, and the action that would place the order is caught.
     await page.reload()
-    await fillCheckoutDetails(page, {})
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
     const pay = await captureServerAction(page, () => approveInKlarnaDialog(page))
 
