@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumArgs, findChromium } from './scripts/chromium.cjs'
+import { findChromium, playwrightChromiumArgs as chromiumArgs } from './scripts/chromium.cjs'
 
 /**
  * End-to-end tests run against the production build (`npm run build`) and a fresh sandbox database,
@@ -24,8 +24,11 @@ export default defineConfig({
   testDir: './e2e',
   // One folder per port pair, so two runs side by side (a developer's and CI's) never wipe each other's.
   outputDir: `test-results/${storefrontPort}`,
-  fullyParallel: false,
-  workers: 1,
+  // Every test seeds its own customers and carts, so tests run side by side; those that change what the whole
+  // sandbox does (its faults, its clock, its catalogue) or count its request log are tagged @isolated and run
+  // after the rest, one at a time (the `isolated` project).
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
@@ -33,7 +36,7 @@ export default defineConfig({
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
     baseURL: storefrontUrl,
-    trace: 'retain-on-failure',
+    trace: { mode: 'retain-on-failure', screenshots: false },
     screenshot: 'only-on-failure',
     launchOptions: { executablePath, args: chromiumArgs },
   },
@@ -41,12 +44,14 @@ export default defineConfig({
     {
       name: 'desktop',
       testIgnore: /\.seed-mutating\.spec\.ts$/,
+      grepInvert: /@isolated/,
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
     },
     // Specs tagged @phone run a second time on a 360 px phone.
     {
       name: 'phone',
       grep: /@phone/,
+      grepInvert: /@isolated/,
       testIgnore: /\.seed-mutating\.spec\.ts$/,
       use: {
         ...devices['Pixel 7'],
@@ -54,11 +59,23 @@ export default defineConfig({
         launchOptions: { executablePath, args: chromiumArgs },
       },
     },
-    // Specs that change the seed data others rely on (returning@example.com's saved source) run last.
+    // Tests tagged @isolated stage faults, move the clock, change the catalogue or count the request log: with
+    // nothing else running, one at a time.
+    {
+      name: 'isolated',
+      grep: /@isolated/,
+      testIgnore: /\.seed-mutating\.spec\.ts$/,
+      dependencies: ['desktop', 'phone'],
+      workers: 1,
+      use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
+    },
+    // Specs that change the seed data others rely on (returning@example.com's saved source) run last, in order.
     {
       name: 'seed-mutating',
       testMatch: /\.seed-mutating\.spec\.ts$/,
-      dependencies: ['desktop', 'phone'],
+      dependencies: ['isolated'],
+      fullyParallel: false,
+      workers: 1,
       use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } },
     },
   ],

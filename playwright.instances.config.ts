@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
-import { chromiumArgs, findChromium } from './scripts/chromium.cjs'
+import { findChromium, playwrightChromiumArgs as chromiumArgs } from './scripts/chromium.cjs'
 
 /**
  * Two storefront instances of one production build, sharing a Redis (Debian's redis-server, on loopback, nothing

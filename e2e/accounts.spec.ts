@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { signInThroughApi } from './support/fixtures'
 import { placedOrdersOf } from './support/sandbox-api'
+import { createCustomer } from './support/seed'
 import { addToCart, DEMO_PASSWORD, RETURNING_EMAIL, signIn, signOut, signUp, uniqueEmail } from './support/shopper'
 
 test.describe('customer accounts', () => {
@@ -52,9 +54,8 @@ test.describe('customer accounts', () => {
   })
 
   test('the guest cart survives signing in', async ({ page }) => {
-    const email = uniqueEmail('cart')
-    await signUp(page, email)
-    await signOut(page)
+    // A customer who already has an account (seeded), shopping as a guest.
+    const { email } = await createCustomer(uniqueEmail('cart'))
 
     await addToCart(page, 'TOWEL-LINEN-SAGE', 2)
     await expect(page.getByTestId('cart-count')).toHaveText('2')
@@ -93,7 +94,8 @@ test.describe('customer accounts', () => {
   test("one customer can't see another's order", async ({ page }) => {
     const [returningOrder] = await placedOrdersOf(RETURNING_EMAIL, DEMO_PASSWORD)
     expect(returningOrder).toBeDefined()
-    await signUp(page, uniqueEmail('nosy'))
+    const nosy = await createCustomer(uniqueEmail('nosy'))
+    await signInThroughApi(page, nosy.email, nosy.password)
     const response = await page.goto(`/account/orders/${returningOrder!.id}`)
     expect(response?.status()).toBe(404)
     await expect(page.getByText(`#${returningOrder!.number}`)).toHaveCount(0)

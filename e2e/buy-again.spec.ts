@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test'
+import { signInThroughApi } from './support/fixtures'
 import { seedCustomer } from './support/seed'
-import { signIn } from './support/shopper'
 
 test('"Buy again" puts a past order\'s items into a new cart and opens checkout, one click from paying', async ({
   page,
 }) => {
   const customer = await seedCustomer('again', { sources: 1 })
-  await signIn(page, customer.email)
+  await signInThroughApi(page, customer.email, customer.password)
   await page.goto('/account/orders')
   const row = page.getByTestId('order-row').first()
   const number = (await row.getByRole('link').textContent())?.trim() ?? ''

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from '@playwright/test'
 import { countClicks } from './support/clicks'
+import { otherSignedInCustomer, signInThroughApi } from './support/fixtures'
 import { klarnaOrders, placedOrdersOf, setKlarnaCustomerTokenStatus, walletTokensOf } from './support/sandbox-api'
-import { seedCustomer } from './support/seed'
+import { createCustomer, seedCustomer } from './support/seed'
 import { captureServerAction, replayServerAction } from './support/server-actions'
-import { addToCart, signIn, signUp, uniqueEmail } from './support/shopper'
+import { addToCart, uniqueEmail } from './support/shopper'
 
 const buyNowButton = (page: Page) => page.getByRole('button', { name: /^Buy now · / })
 const confirmation = (page: Page) => page.getByRole('heading', { name: 'Thank you for your order!' })
@@ -12,7 +13,7 @@ test.describe('Buy now on the product page', () => {
   test('a returning customer buys with exactly one click, and the cart stays as it was', async ({ page }) => {
     const customer = await seedCustomer('buynow', { sources: 1 })
     const clicks = await countClicks(page)
-    await signIn(page, customer.email)
+    await signInThroughApi(page, customer.email, customer.password)
     await addToCart(page, 'MUG-STONE-350')
     await expect(page.getByTestId('cart-count')).toHaveText('1')
 
@@ -42,7 +43,8 @@ test.describe('Buy now on the product page', () => {
     await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible()
     await expect(buyNowButton(page)).toHaveCount(0)
 
-    await signUp(page, uniqueEmail('nowallet'))
+    const customer = await createCustomer(uniqueEmail('nowallet'))
+    await signInThroughApi(page, customer.email, customer.password)
     await page.goto('/products/BOARD-WALNUT-40')
     await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible()
     await expect(buyNowButton(page)).toHaveCount(0)
@@ -50,7 +52,7 @@ test.describe('Buy now on the product page', () => {
 
   test('a customer with an address but no saved source sees no Buy now', async ({ page }) => {
     const customer = await seedCustomer('addressonly', { sources: 0 })
-    await signIn(page, customer.email)
+    await signInThroughApi(page, customer.email, customer.password)
     await page.goto('/products/BOARD-WALNUT-40')
     await expect(page.getByRole('button', { name: 'Add to cart' })).toBeVisible()
     await expect(buyNowButton(page)).toHaveCount(0)
@@ -61,7 +63,7 @@ test.describe('Buy now on the product page', () => {
     const [saved] = await walletTokensOf(customer.email, customer.password)
     await setKlarnaCustomerTokenStatus(saved!.token, 'CANCELLED')
     const placedBefore = (await placedOrdersOf(customer.email, customer.password)).length
-    await signIn(page, customer.email)
+    await signInThroughApi(page, customer.email, customer.password)
 
     await page.goto('/products/VASE-GLASS-AMBER')
     await buyNowButton(page).click()
@@ -81,7 +83,7 @@ test.describe('Buy now on the product page', () => {
     const customer = await seedCustomer('buytwice', { sources: 1 })
     const [saved] = await walletTokensOf(customer.email, customer.password)
     const placedBefore = (await placedOrdersOf(customer.email, customer.password)).length
-    await signIn(page, customer.email)
+    await signInThroughApi(page, customer.email, customer.password)
     await page.goto('/products/THROW-WOOL-OAT')
     await buyNowButton(page).dblclick()
     await expect(confirmation(page)).toBeVisible()
@@ -96,13 +98,11 @@ test.describe('Buy now on the product page', () => {
   }) => {
     const owner = await seedCustomer('buyowner', { sources: 1 })
     const placedBefore = (await placedOrdersOf(owner.email, owner.password)).length
-    await signIn(page, owner.email)
+    await signInThroughApi(page, owner.email, owner.password)
     await page.goto('/products/BOWL-OAK-24')
     const action = await captureServerAction(page, () => buyNowButton(page).click())
 
-    const otherContext = await browser.newContext()
-    const other = await otherContext.newPage()
-    await signUp(other, uniqueEmail('buythief'))
+    const { context: otherContext, page: other } = await otherSignedInCustomer(browser, 'buythief')
     const asOther = await replayServerAction(other.request, action)
     expect(asOther.text).toContain('That saved Klarna is no longer in your wallet. Nothing was ordered.')
     expect(asOther.text).not.toContain(owner.sourceNames[0])

@@ -30,7 +30,7 @@ async function priceOnProductPage(request: APIRequestContext, code: string): Pro
   return /€[\d,.]+/.exec(html.slice(html.indexOf('<h1')))?.[0] ?? 'no price'
 }
 
-test.describe('the cached catalogue', () => {
+test.describe('the cached catalogue', { tag: '@isolated' }, () => {
   test('80 anonymous views of the home page and a product cost at most 4 Core API requests and no token', async ({
     request,
   }) => {

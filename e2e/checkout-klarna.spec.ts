@@ -69,7 +69,7 @@ test.describe('checkout with Klarna', () => {
     readyCart,
   }) => {
     const { email } = newCustomer
-    await readyCart([{ sku: 'TOWEL-LINEN-SAGE' }], { as: newCustomer })
+    const cartId = await readyCart([{ sku: 'TOWEL-LINEN-SAGE' }], { as: newCustomer })
     const before = await lastRequestSeq()
     await page.goto('/checkout')
     await expect(page.getByLabel('Save Klarna for faster checkout next time')).toBeChecked()
@@ -81,7 +81,11 @@ test.describe('checkout with Klarna', () => {
 
     // The save is exactly the first request of "Reusing the payment source": its include and its body.
     const saves = (await requestLogSince(before)).filter(
-      (entry) => entry.method === 'PATCH' && entry.body?.includes('_save_payment_source_to_customer_wallet'),
+      // Other tests run alongside: this cart's saves (by the id in the body, so one sent to a wrong path counts).
+      (entry) =>
+        entry.method === 'PATCH' &&
+        entry.body?.includes('_save_payment_source_to_customer_wallet') &&
+        entry.body.includes(cartId),
     )
     expect(saves).toHaveLength(1)
     const [save] = saves
@@ -160,38 +164,41 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('cart-line')).toContainText('Oak Serving Bowl')
   })
 
-  test("Klarna's widget answering show_form: false greys Klarna out, says so, and the saved Klarna still pays", async ({
-    page,
-  }) => {
-    await signIn(page, RETURNING_EMAIL)
-    await addToCart(page, 'CANDLE-FIG-200')
-    await page.goto('/checkout')
-    // Klarna renders its widget for a session 49 hours old: expired, so `load` calls back `show_form: false`.
-    await page.route('**/klarna/kp/widget?**', async (route) => {
-      await moveSandboxClock({ advanceSeconds: 49 * 60 * 60 })
-      try {
-        await route.fulfill({ response: await route.fetch() })
-      } finally {
-        await moveSandboxClock({ reset: true })
-      }
-    })
-    await page.getByRole('button', { name: 'Use another Klarna account' }).click()
-    await expect(page.getByText("Klarna can't be used for this order. Your cart is still here")).toBeVisible()
-    await expect(page.getByRole('button', { name: 'Pay with Klarna', exact: true })).toBeDisabled()
-    await expect(page.getByTestId('cart-count')).toHaveText('1')
+  test(
+    "Klarna's widget answering show_form: false greys Klarna out, says so, and the saved Klarna still pays",
+    { tag: '@isolated' },
+    async ({ page }) => {
+      await signIn(page, RETURNING_EMAIL)
+      await addToCart(page, 'CANDLE-FIG-200')
+      await page.goto('/checkout')
+      // Klarna renders its widget for a session 49 hours old: expired, so `load` calls back `show_form: false`.
+      await page.route('**/klarna/kp/widget?**', async (route) => {
+        await moveSandboxClock({ advanceSeconds: 49 * 60 * 60 })
+        try {
+          await route.fulfill({ response: await route.fetch() })
+        } finally {
+          await moveSandboxClock({ reset: true })
+        }
+      })
+      await page.getByRole('button', { name: 'Use another Klarna account' }).click()
+      await expect(page.getByText("Klarna can't be used for this order. Your cart is still here")).toBeVisible()
+      await expect(page.getByRole('button', { name: 'Pay with Klarna', exact: true })).toBeDisabled()
+      await expect(page.getByTestId('cart-count')).toHaveText('1')
 
-    // The other way to pay is still there, and works.
-    await page.unroute('**/klarna/kp/widget?**')
-    await page.getByRole('button', { name: /^Pay with Klarna · / }).click()
-    await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
-  })
+      // The other way to pay is still there, and works.
+      await page.unroute('**/klarna/kp/widget?**')
+      await page.getByRole('button', { name: /^Pay with Klarna · / }).click()
+      await expect(page.getByRole('heading', { name: 'Thank you for your order!' })).toBeVisible()
+    },
+  )
 
   test('Klarna throwing from authorize (ApplicationNotLoadedError) says so instead of a busy button', async ({
     page,
+    readyCart,
   }) => {
-    await addToCart(page, 'MUG-STONE-350')
+    await readyCart([{ sku: 'MUG-STONE-350' }], { email: uniqueEmail('thrown') })
     await page.goto('/checkout')
-    await fillCheckoutDetails(page, { email: uniqueEmail('thrown') })
+    await expectKlarnaReady(page)
     // Initialising Klarna again (another script on the page, say) unloads the widget: authorize now throws.
     const clientToken = await newKlarnaClientToken()
     await page.evaluate((token) => window.Klarna?.Payments.init({ client_token: token }), clientToken)
@@ -248,37 +255,38 @@ test.describe('checkout with Klarna', () => {
     await expect(page.getByTestId('order-total')).toHaveText('€82.00')
   })
 
-  test('an authorization that expired before the order was placed asks to authorize again', async ({
-    page,
-    readyCart,
-  }) => {
-    await readyCart([{ sku: 'MUG-STONE-350' }])
-    await page.goto('/checkout')
-    await expectKlarnaReady(page)
+  test(
+    'an authorization that expired before the order was placed asks to authorize again',
+    { tag: '@isolated' },
+    async ({ page, readyCart }) => {
+      await readyCart([{ sku: 'MUG-STONE-350' }])
+      await page.goto('/checkout')
+      await expectKlarnaReady(page)
 
-    // Klarna approves, then 61 minutes pass before the shop places the order: the approval has expired.
-    await page.route('**/checkout', async (route) => {
-      const request = route.request()
-      if (
-        request.method() === 'POST' &&
-        request.headers()['next-action'] &&
-        request.postData()?.includes('authorizationToken')
-      ) {
-        await moveSandboxClock({ advanceSeconds: 61 * 60 })
+      // Klarna approves, then 61 minutes pass before the shop places the order: the approval has expired.
+      await page.route('**/checkout', async (route) => {
+        const request = route.request()
+        if (
+          request.method() === 'POST' &&
+          request.headers()['next-action'] &&
+          request.postData()?.includes('authorizationToken')
+        ) {
+          await moveSandboxClock({ advanceSeconds: 61 * 60 })
+        }
+        await route.continue()
+      })
+      try {
+        await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
+        await approveInKlarnaDialog(page)
+        await expect(page.getByText(/Klarna needs to confirm this payment again/)).toBeVisible()
+        await expect(page).toHaveURL(/\/checkout$/)
+      } finally {
+        await page.unroute('**/checkout')
+        await moveSandboxClock({ reset: true })
       }
-      await route.continue()
-    })
-    try {
-      await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
-      await approveInKlarnaDialog(page)
-      await expect(page.getByText(/Klarna needs to confirm this payment again/)).toBeVisible()
-      await expect(page).toHaveURL(/\/checkout$/)
-    } finally {
-      await page.unroute('**/checkout')
-      await moveSandboxClock({ reset: true })
-    }
-    await payWithKlarna(page)
-  })
+      await payWithKlarna(page)
+    },
+  )
 
   test('a double click on "Pay with Klarna" opens one dialog and places one order', async ({ page, readyCart }) => {
     await readyCart([{ sku: 'MUG-STONE-350' }])

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { signInThroughApi } from './support/fixtures'
 import { seedCustomer } from './support/seed'
-import { addToCart, signIn } from './support/shopper'
+import { addToCart } from './support/shopper'
 
 const savedSourceButton = (page: Page, name: string) => page.getByRole('button', { name: `Pay with ${name}` })
 
@@ -19,7 +20,7 @@ async function expectInFirstViewport(page: Page, name: string) {
 async function openCompactCheckout(page: Page, prefix: string) {
   const customer = await seedCustomer(prefix, { sources: 1 })
   const sourceName = customer.sourceNames[0]!
-  await signIn(page, customer.email)
+  await signInThroughApi(page, customer.email, customer.password)
   await addToCart(page, 'TEAPOT-CAST-900')
   await page.goto('/checkout')
   await expect(savedSourceButton(page, sourceName)).toBeEnabled()

@@ -156,24 +156,28 @@ test.describe('the Developer panel', () => {
     expect((await page.context().cookies()).find((cookie) => cookie.name === 'api_log')?.value).not.toBe(idBefore)
   })
 
-  test("records the proxy's token refresh too, both refresh tokens redacted", async ({ page }) => {
-    // Signed in while the sandbox's clock is two hours behind, the customer's token is about to expire by the
-    // storefront's clock: the next request's proxy refreshes it.
-    try {
-      await moveSandboxClock({ advanceSeconds: -(2 * 60 * 60 - 120) })
-      await signIn(page, NEW_EMAIL)
-    } finally {
-      await moveSandboxClock({ reset: true })
-    }
-    await page.goto('/account')
-    const panel = await openDeveloperPanel(page)
-    const refresh = panel.getByTestId('api-log-entry').filter({ hasText: '"grant_type": "refresh_token"' }).first()
-    await refresh.locator('summary').first().click()
-    await expect(refresh.getByTestId('request-body')).toContainText('"refresh_token": "[redacted]"')
-    await refresh.getByText(/^Response body/).click()
-    await expect(refresh.getByTestId('response-body')).toContainText('"access_token": "[redacted]"')
-    await expect(refresh.getByTestId('response-body')).toContainText('"refresh_token": "[redacted]"')
-  })
+  test(
+    "records the proxy's token refresh too, both refresh tokens redacted",
+    { tag: '@isolated' },
+    async ({ page }) => {
+      // Signed in while the sandbox's clock is two hours behind, the customer's token is about to expire by the
+      // storefront's clock: the next request's proxy refreshes it.
+      try {
+        await moveSandboxClock({ advanceSeconds: -(2 * 60 * 60 - 120) })
+        await signIn(page, NEW_EMAIL)
+      } finally {
+        await moveSandboxClock({ reset: true })
+      }
+      await page.goto('/account')
+      const panel = await openDeveloperPanel(page)
+      const refresh = panel.getByTestId('api-log-entry').filter({ hasText: '"grant_type": "refresh_token"' }).first()
+      await refresh.locator('summary').first().click()
+      await expect(refresh.getByTestId('request-body')).toContainText('"refresh_token": "[redacted]"')
+      await refresh.getByText(/^Response body/).click()
+      await expect(refresh.getByTestId('response-body')).toContainText('"access_token": "[redacted]"')
+      await expect(refresh.getByTestId('response-body')).toContainText('"refresh_token": "[redacted]"')
+    },
+  )
 
   test('works on a 360 px phone: a labelled dialog, nothing wider than the screen, no serious accessibility problem @phone', async ({
     page,

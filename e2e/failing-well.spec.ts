@@ -5,7 +5,7 @@ import { expireCatalogue } from './support/webhooks'
 
 const UNAVAILABLE = 'The store is unavailable right now, please try again.'
 
-test.describe('failing well', () => {
+test.describe('failing well', { tag: '@isolated' }, () => {
   test.afterEach(async () => {
     await stageSandboxFaults('reset')
   })

@@ -3,7 +3,8 @@ import { request as httpRequest } from 'node:http'
 import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test'
 import { decodeJwt } from 'jose'
 import { encode } from 'next-auth/jwt'
-import { fillCheckoutDetails, payWithKlarna } from './support/checkout'
+import { expectKlarnaReady, payWithKlarna } from './support/checkout'
+import { putReadyCart } from './support/fixtures'
 import { createCustomerThroughApi, customerAccessToken, sandboxUrl, stageSandboxFaults } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
 import { addToCart, DEMO_PASSWORD, NEW_EMAIL, RETURNING_EMAIL, signIn, signOut, uniqueEmail } from './support/shopper'
@@ -175,10 +176,11 @@ test.describe('6. order ids are not passwords', () => {
   })
 
   test("a forged placed_orders cookie shows nothing of a guest's order", async ({ page, browser }) => {
-    await addToCart(page, 'VASE-GLASS-AMBER')
-    await page.goto('/checkout')
+    // A guest's cart, its details seeded; the guest pays in this browser, which remembers the order.
     const guestEmail = uniqueEmail('guest')
-    await fillCheckoutDetails(page, { email: guestEmail })
+    await putReadyCart(page, [{ sku: 'VASE-GLASS-AMBER' }], { email: guestEmail })
+    await page.goto('/checkout')
+    await expectKlarnaReady(page)
     await payWithKlarna(page)
     const orderId = new URL(page.url()).pathname.split('/').pop() ?? ''
 
@@ -257,21 +259,25 @@ function getWithHost(url: string, host: string) {
 }
 
 test.describe("8. the sandbox's doors refuse the web", () => {
-  test('a cross-site text/plain POST to /sandbox/faults (what any web page may send unasked) stages nothing', async () => {
-    try {
-      const staged = await fetch(`${sandboxUrl()}/sandbox/faults`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' },
-        body: '{"outage_seconds": 30}',
-      })
-      expect(staged.status).toBe(415)
-      expect(staged.headers.get('access-control-allow-origin')).toBeNull()
-      const faults = (await (await fetch(`${sandboxUrl()}/sandbox/faults`)).json()) as { outage_until: string | null }
-      expect(faults.outage_until).toBeNull()
-    } finally {
-      await stageSandboxFaults('reset')
-    }
-  })
+  test(
+    'a cross-site text/plain POST to /sandbox/faults (what any web page may send unasked) stages nothing',
+    { tag: '@isolated' },
+    async () => {
+      try {
+        const staged = await fetch(`${sandboxUrl()}/sandbox/faults`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' },
+          body: '{"outage_seconds": 30}',
+        })
+        expect(staged.status).toBe(415)
+        expect(staged.headers.get('access-control-allow-origin')).toBeNull()
+        const faults = (await (await fetch(`${sandboxUrl()}/sandbox/faults`)).json()) as { outage_until: string | null }
+        expect(faults.outage_until).toBeNull()
+      } finally {
+        await stageSandboxFaults('reset')
+      }
+    },
+  )
 
   test('a foreign Host (DNS rebinding) cannot read the request log', async () => {
     expect(await getWithHost(`${sandboxUrl()}/sandbox/requests`, 'evil.example')).toBe(403)

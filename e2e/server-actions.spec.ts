@@ -1,15 +1,15 @@
 import {
   approveInKlarnaDialog,
-  fillAddress,
+  expectKlarnaReady,
   fillCheckoutDetails,
   ITALIAN_ADDRESS,
   payWithKlarna,
 } from './support/checkout'
-import { expect, test } from './support/fixtures'
+import { expect, otherSignedInCustomer, putReadyCart, test } from './support/fixtures'
 import { placedOrdersOf, walletOf } from './support/sandbox-api'
 import { placeKlarnaOrder } from './support/seed'
 import { captureServerAction, replayServerAction } from './support/server-actions'
-import { addToCart, DEMO_PASSWORD, signUp, uniqueEmail } from './support/shopper'
+import { addToCart, DEMO_PASSWORD, uniqueEmail } from './support/shopper'
 
 // Server actions are public endpoints. Each test catches a real request of one shopper's and sends it again
 // as somebody else and as nobody; the first shopper's data must not change.
@@ -29,9 +29,7 @@ test.describe('server actions called directly', () => {
       page.getByRole('button', { name: 'Save Klarna to my wallet' }).click(),
     )
 
-    const otherContext = await browser.newContext()
-    const other = await otherContext.newPage()
-    await signUp(other, uniqueEmail('other'))
+    const { context: otherContext, page: other } = await otherSignedInCustomer(browser, 'other')
     expect((await replayServerAction(other.request, action)).text).toContain('That order is not yours to save from.')
     await otherContext.close()
 
@@ -48,16 +46,20 @@ test.describe('server actions called directly', () => {
     await expect(page.getByText('Klarna saved to your wallet')).toBeVisible()
   })
 
-  test("checkout's actions act only on the caller's own cart", async ({ page, browser, playwright, newCustomer }) => {
+  test("checkout's actions act only on the caller's own cart", async ({
+    page,
+    browser,
+    playwright,
+    newCustomer,
+    readyCart,
+  }) => {
     const owner = newCustomer.email
-    await addToCart(page, 'CANDLE-FIG-200')
+    // The owner's cart, its details saved (seeded): the form shows them, ready to update.
+    await readyCart([{ sku: 'CANDLE-FIG-200' }], { as: newCustomer })
     await page.goto('/checkout')
 
     // The details form, caught before it reaches the server.
-    await fillAddress(page, 'Billing address', ITALIAN_ADDRESS)
-    const details = await captureServerAction(page, () =>
-      page.getByRole('button', { name: 'Continue to payment' }).click(),
-    )
+    const details = await captureServerAction(page, () => page.getByRole('button', { name: 'Update details' }).click())
     const anonymous = await playwright.request.newContext()
     expect((await replayServerAction(anonymous, details)).text).toContain(
       'Your cart is empty or was already checked out.',
@@ -65,16 +67,15 @@ test.describe('server actions called directly', () => {
 
     // Pay: Klarna approves, and the action that would place the order is caught.
     await page.reload()
-    await fillCheckoutDetails(page, {})
+    await expectKlarnaReady(page)
     await page.getByRole('button', { name: 'Pay with Klarna', exact: true }).click()
     const pay = await captureServerAction(page, () => approveInKlarnaDialog(page))
 
     expect((await replayServerAction(anonymous, pay)).text).toContain('Your cart is empty or was already checked out.')
     await anonymous.dispose()
-    const otherContext = await browser.newContext()
-    const other = await otherContext.newPage()
-    await signUp(other, uniqueEmail('intruder'))
-    await addToCart(other, 'VASE-GLASS-AMBER')
+    // Someone else, signed in with a cart of their own (both seeded), sends the owner's request.
+    const { context: otherContext, page: other, customer: intruder } = await otherSignedInCustomer(browser, 'intruder')
+    await putReadyCart(other, [{ sku: 'VASE-GLASS-AMBER' }], { as: intruder })
     const asOther = await replayServerAction(other.request, pay)
     expect(asOther.text).not.toContain('"placed"')
     expect(await placedOrdersOf(owner, DEMO_PASSWORD)).toHaveLength(0)

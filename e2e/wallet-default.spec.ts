@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test'
+import { signInThroughApi } from './support/fixtures'
 import { seedCustomer } from './support/seed'
-import { addToCart, signIn } from './support/shopper'
+import { addToCart } from './support/shopper'
 
 test.describe('the default saved source', () => {
   test('chosen on the wallet page, used first by checkout and Buy now; removing it makes the next the default', async ({
@@ -8,7 +9,7 @@ test.describe('the default saved source', () => {
   }) => {
     const customer = await seedCustomer('twosources', { sources: 2 })
     const [older, newer] = customer.sourceNames as [string, string]
-    await signIn(page, customer.email)
+    await signInThroughApi(page, customer.email, customer.password)
 
     await page.goto('/account/wallet')
     const row = (name: string) => page.getByTestId('wallet-entry').filter({ hasText: name })

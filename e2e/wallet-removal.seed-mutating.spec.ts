@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test'
+import { otherSignedInCustomer } from './support/fixtures'
 import { walletOf } from './support/sandbox-api'
 import { captureServerAction, replayServerAction } from './support/server-actions'
-import { DEMO_PASSWORD, RETURNING_EMAIL, signIn, signUp, uniqueEmail } from './support/shopper'
+import { DEMO_PASSWORD, RETURNING_EMAIL, signIn } from './support/shopper'
 
 // These tests remove returning@example.com's seeded Klarna source, so they run after every other spec.
 test.describe('removing a saved Klarna source', () => {
@@ -20,9 +21,7 @@ test.describe('removing a saved Klarna source', () => {
     const action = await captureServerAction(page, () => page.getByRole('button', { name: 'Yes, remove' }).click())
 
     // Sent by another signed-in customer…
-    const nosyContext = await browser.newContext()
-    const nosy = await nosyContext.newPage()
-    await signUp(nosy, uniqueEmail('nosy'))
+    const { context: nosyContext, page: nosy } = await otherSignedInCustomer(browser, 'nosy')
     const asOther = await replayServerAction(nosy.request, action)
     expect(asOther.text).toContain('That saved payment method is not in your wallet.')
     await nosyContext.close()

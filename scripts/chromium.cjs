@@ -26,7 +26,39 @@ const chromiumArgs = [
   '--no-first-run',
 ]
 
-module.exports = { findChromium, chromiumArgs }
+/**
+ * Playwright's own `--disable-features` (chromiumSwitches.ts, Playwright 1.65), and the omnibox popup's WebUI,
+ * which a full Chromium in headless mode renders for every window, in a renderer of its own: a Playwright page
+ * is a window, so on 2 cores that renderer took a fifth of an end-to-end run. Chromium keeps only the last
+ * `--disable-features` it is given, so this one repeats Playwright's list; compare it when upgrading Playwright.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+]
+const OMNIBOX_WEBUI_FEATURES = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup', 'WebUIOmniboxFullPopup']
+
+/** `chromiumArgs` for a Chromium that Playwright launches. */
+const playwrightChromiumArgs = [
+  ...chromiumArgs,
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, ...OMNIBOX_WEBUI_FEATURES].join(',')}`,
+]
+
+module.exports = { findChromium, chromiumArgs, playwrightChromiumArgs }
 
 if (require.main === module) {
   const found = findChromium()

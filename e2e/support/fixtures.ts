@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test'
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { CART_COOKIE } from '@/lib/cart-cookie'
 import { signValue } from '@/lib/security/signed-value'
 import { customerAccessToken } from './sandbox-api'
@@ -50,29 +50,55 @@ export const test = base.extend<Fixtures>({
     await provide(customer)
   },
 
-  readyCart: async ({ page, baseURL }, provide) => {
-    await provide(async (lines, { as: customer, email } = {}) => {
-      const customerToken = customer ? await customerAccessToken(customer.email, customer.password) : undefined
-      const orderId = await createReadyCart(lines, {
-        email: customer?.email ?? email ?? uniqueEmail('guest'),
-        customerToken,
-      })
-      // The storefront's cart cookie holds the order id, signed with the session secret the servers share (the
-      // same NEXTAUTH_SECRET, or the sandbox mode's generated one in .data/); with no recorded count beside it,
-      // the header reads the cart.
-      await page.context().addCookies([{ name: CART_COOKIE, value: signValue('cart', orderId), url: baseURL! }])
-      return orderId
-    })
+  readyCart: async ({ page }, provide) => {
+    await provide((lines, options) => putReadyCart(page, lines, options))
   },
 })
 
 export { expect }
 
 /**
+ * `readyCart` for any page (another shopper's, in a context of their own): seeds the cart through the API and
+ * puts its cookie in that page's browser. Resolves to the order id.
+ */
+export async function putReadyCart(
+  page: Page,
+  lines: CartLine[],
+  { as: customer, email }: { as?: Customer; email?: string } = {},
+): Promise<string> {
+  const customerToken = customer ? await customerAccessToken(customer.email, customer.password) : undefined
+  const orderId = await createReadyCart(lines, {
+    email: customer?.email ?? email ?? uniqueEmail('guest'),
+    customerToken,
+  })
+  // The storefront's cart cookie holds the order id, signed with the session secret the servers share (the
+  // same NEXTAUTH_SECRET, or the sandbox mode's generated one in .data/); with no recorded count beside it,
+  // the header reads the cart.
+  const url = process.env.E2E_STOREFRONT_URL ?? new URL(page.url()).origin
+  await page.context().addCookies([{ name: CART_COOKIE, value: signValue('cart', orderId), url }])
+  return orderId
+}
+
+/**
+ * Another shopper, for specs about what one customer can do to another's data: a new customer (seeded through
+ * the API, like `newCustomer`) signed in, in a browser context of their own. Close `context` when done.
+ */
+export async function otherSignedInCustomer(
+  browser: Browser,
+  prefix = 'other',
+): Promise<{ context: BrowserContext; page: Page; customer: Customer }> {
+  const customer = await createCustomer(uniqueEmail(prefix))
+  const context = await browser.newContext({ baseURL: process.env.E2E_STOREFRONT_URL })
+  const page = await context.newPage()
+  await signInThroughApi(page, customer.email, customer.password)
+  return { context, page, customer }
+}
+
+/**
  * Signs `page`'s browser in as next-auth's sign-in form does (its CSRF token, then the credentials callback),
  * without the form: `page.request` shares the browser's cookies, so the session cookie lands there.
  */
-async function signInThroughApi(page: Page, email: string, password: string): Promise<void> {
+export async function signInThroughApi(page: Page, email: string, password: string): Promise<void> {
   const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string }
   const answer = await page.request.post('/api/auth/callback/credentials', {
     form: { csrfToken, email, password, json: 'true' },

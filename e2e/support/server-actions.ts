@@ -18,7 +18,10 @@ export async function captureServerAction(page: Page, trigger: () => Promise<voi
       await route.abort()
       return
     }
-    await route.continue()
+    // A request that was handled meanwhile (the page moved on and cancelled it, a prefetch) needs nothing more.
+    await route.continue().catch((error: unknown) => {
+      if (!String(error).includes('Route is already handled')) throw error
+    })
   })
   await trigger()
   const action = await captured
