@@ -12,6 +12,7 @@ import {
   type Checkout,
   type CheckoutAddress,
 } from '@/lib/commerce-layer/checkout'
+import { startCheckoutForCustomer } from '@/lib/commerce-layer/checkout-start'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { createCustomer } from '@/lib/commerce-layer/customers'
 import { createKlarnaPayment, klarnaAuthorizeData, sendKlarnaAuthorization } from '@/lib/commerce-layer/klarna'
@@ -76,7 +77,12 @@ async function approveInSandbox(clientToken: string, data: object): Promise<stri
 }
 
 /** A cart with one product, with its details filled in as checkout fills them; the checkout as it then is. */
-async function openCompleteCheckout(client: CommerceLayerClient, product: Product, email: string): Promise<Checkout> {
+async function openCompleteCheckout(
+  client: CommerceLayerClient,
+  product: Product,
+  email: string,
+  { saveToAddressBook = false } = {},
+): Promise<Checkout> {
   const orderId = await createCart(client)
   await addToCart(client, orderId, product.code, 1)
   const empty = (await getCheckout(client, orderId)) as Checkout
@@ -92,7 +98,7 @@ async function openCompleteCheckout(client: CommerceLayerClient, product: Produc
     phone: '+39 02 1234567',
   }
   await setCustomerEmail(client, orderId, email)
-  await setAddresses(client, orderId, address, null, { saveToAddressBook: false })
+  await setAddresses(client, orderId, address, null, { saveToAddressBook })
   const addressed = (await getCheckout(client, orderId)) as Checkout
   const [option] = addressed.shippingOptions
   expect(option, `a shipping method for ${country}`).toBeDefined()
@@ -138,7 +144,15 @@ describe('the storefront’s Commerce Layer flow', () => {
 
   it('cart and checkout details: email, address, shipping method, Klarna as payment method', async (context) => {
     if (!flow.customer) cannotVerify(context, 'cart and checkout', 'no customer')
-    const cartCheckout = await openCompleteCheckout(flow.customer, flow.product!, process.env.CONTRACT_CUSTOMER_EMAIL!)
+    // As a shopper who ticks "save to my address book": Commerce Layer saves it when the order is placed.
+    const cartCheckout = await openCompleteCheckout(
+      flow.customer,
+      flow.product!,
+      process.env.CONTRACT_CUSTOMER_EMAIL!,
+      {
+        saveToAddressBook: true,
+      },
+    )
     const cart = await getCart(flow.customer, cartCheckout.id)
     expect(cart?.lines.map((line) => line.skuCode)).toEqual([flow.product!.code])
     flow.orderId = cartCheckout.id
@@ -171,6 +185,20 @@ describe('the storefront’s Commerce Layer flow', () => {
     expect(receipt.shippingMethodName).toBeTruthy()
     expect(receipt.paidWithSavedSource).toBe(false)
     expect(isPlacedStatus(await readOrderStatus(flow.customer!, flow.orderId!))).toBe(true)
+  })
+
+  it("a returning customer's checkout starts from the address book that comes with the order", async (context) => {
+    if (!flow.authorizationToken) cannotVerify(context, 'the address book', 'no placed order saved an address')
+    const next = await createCart(flow.customer!)
+    await addToCart(flow.customer!, next, flow.product!.code, 1)
+    const opened = (await getCheckout(flow.customer!, next, { withSavedAddresses: true })) as Checkout
+    expect(opened.savedAddressIds.length, 'the address book, included with the order').toBeGreaterThan(0)
+    expect((await getCheckout(flow.customer!, next))!.savedAddressIds, 'not read unless asked for').toEqual([])
+    expect(await startCheckoutForCustomer(flow.customer!, opened)).toBe(true)
+    const started = (await getCheckout(flow.customer!, next)) as Checkout
+    expect(started.shippingAddress?.city).toBeTruthy()
+    expect(started.billingAddress?.city).toBeTruthy()
+    expect(started.shippingMethodId, 'the default shipping method, from the address’s own answer').not.toBeNull()
   })
 
   it("the guide's request 1: _save_payment_source_to_customer_wallet; the wallet lists it", async (context) => {

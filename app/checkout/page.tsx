@@ -16,7 +16,8 @@ export default async function CheckoutPage() {
   const cartId = await readCartId()
   if (!cartId) redirect('/cart')
   const { client, customer } = await currentShopper()
-  let checkout = await getCheckout(client, cartId)
+  // A signed-in customer's address book comes with the order: checkout starts from it with no read of its own.
+  let checkout = await getCheckout(client, cartId, { withSavedAddresses: customer !== null })
   if (!checkout || checkout.lines.length === 0) redirect('/cart')
 
   if (customer && (await startCheckoutForCustomer(client, checkout))) {

@@ -4,12 +4,8 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { failed, type ActionResult } from '@/components/ui/action-state'
 import { currentCustomer } from '@/lib/auth/session'
-import {
-  createSingleProductOrder,
-  getBuyNowProfile,
-  NoShippingMethodError,
-  shipToSavedAddress,
-} from '@/lib/commerce-layer/buy-now'
+import { createSingleProductOrder, getBuyNowProfile } from '@/lib/commerce-layer/buy-now'
+import { shipToSavedAddress } from '@/lib/commerce-layer/checkout-start'
 import { commerceLayerClient, type CommerceLayerClient } from '@/lib/commerce-layer/client'
 import { describeCommerceLayerError } from '@/lib/commerce-layer/errors'
 import { payWithSavedSource, type SavedSourceRefusal } from '@/lib/commerce-layer/one-click'
@@ -77,7 +73,8 @@ async function placeBuyNowOrder(
   if (!profile.sources.some((source) => source.id === input.sourceId))
     throw new BuyNowRefused(REFUSED_WORDS['not-in-wallet'])
   if (!profile.address) throw new BuyNowRefused('Your account has no saved address yet. Nothing was ordered.')
-  await shipToSavedAddress(client, orderId, profile.address.id)
+  if (!(await shipToSavedAddress(client, orderId, profile.address.id)))
+    throw new BuyNowRefused("We can't deliver to your saved address. Nothing was ordered: check out to choose another.")
   // Checkout's one click, as "Reusing the payment source" documents it: the association, then `_place` only
   // when its answer shows the order complete and carrying this customer's own source.
   const payment = await payWithSavedSource(client, orderId, input.sourceId)
@@ -90,8 +87,6 @@ async function placeBuyNowOrder(
 
 function explain(error: unknown): ActionResult {
   if (error instanceof BuyNowRefused) return refused(error.message)
-  if (error instanceof NoShippingMethodError)
-    return refused("We can't deliver to your saved address. Nothing was ordered: check out to choose another.")
   const problem = describeCommerceLayerError(error)
   if (problem?.status === 422 && problem.all.some((detail) => detail.attribute === 'quantity'))
     return refused("We don't have that many in stock. Nothing was ordered: try a smaller quantity.", false)

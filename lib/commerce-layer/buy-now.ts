@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { addToCart } from './cart'
-import { selectShippingMethod } from './checkout'
 import { toWalletEntries, type WalletEntry } from './wallet'
 import type { CommerceLayerClient } from './client'
 
@@ -89,40 +88,4 @@ export async function createSingleProductOrder(
   const order = await customerClient.orders.create({ language_code: 'en', customer_email: email })
   await addToCart(customerClient, order.id, skuCode, quantity)
   return order.id
-}
-
-const shipmentsSchema = z.object({
-  shipments: z
-    .array(z.object({ id: z.string(), available_shipping_methods: z.array(z.object({ id: z.string() })).nullish() }))
-    .nullish(),
-})
-
-/**
- * The saved address for billing and shipping (`_billing_address_clone_id`, `_shipping_address_clone_id`), in the
- * same request reading back the shipment and its shipping methods, then the default (first) method on it.
- * Two requests: Commerce Layer sets a shipment's method only on the shipment.
- */
-export async function shipToSavedAddress(
-  customerClient: CommerceLayerClient,
-  orderId: string,
-  addressId: string,
-): Promise<void> {
-  const order = shipmentsSchema.parse(
-    await customerClient.orders.update(
-      { id: orderId, _billing_address_clone_id: addressId, _shipping_address_clone_id: addressId },
-      {
-        include: ['shipments.available_shipping_methods'],
-        fields: { orders: ['shipments'], shipments: ['available_shipping_methods'], shipping_methods: ['name'] },
-      },
-    ),
-  )
-  const shipment = order.shipments?.[0]
-  const method = shipment?.available_shipping_methods?.[0]
-  if (!shipment || !method) throw new NoShippingMethodError()
-  await selectShippingMethod(customerClient, shipment.id, method.id)
-}
-
-/** The saved address is somewhere the market does not ship to. */
-export class NoShippingMethodError extends Error {
-  override name = 'NoShippingMethodError'
 }

@@ -141,6 +141,21 @@ describe('toCheckout', () => {
     expect(checkout.savedSources.map((source) => source.id)).toEqual(['shown', 'newest'])
   })
 
+  it("lists the customer's saved addresses newest first, when the address book came with the order", () => {
+    const withBook = order({
+      customer: {
+        id: 'cust1',
+        customer_addresses: [
+          { created_at: '2026-10-01T10:00:00Z', address: { id: 'older' } },
+          { created_at: '2026-11-01T10:00:00Z', address: { id: 'newest' } },
+          { created_at: '2026-11-02T10:00:00Z', address: null },
+        ],
+      },
+    })
+    expect(toCheckout(withBook, null)!.savedAddressIds).toEqual(['newest', 'older'])
+    expect(toCheckout(order(), null)!.savedAddressIds).toEqual([])
+  })
+
   it('keeps shipping and payment costs among all lines but lists only SKUs as the cart', () => {
     const checkout = toCheckout(
       order({

@@ -79,6 +79,11 @@ export type Checkout = {
    * token: Commerce Layer may hold two sources for one token (a save sent twice), which are one Klarna account.
    */
   savedSources: { id: string; name: string }[]
+  /**
+   * The addresses in the order's customer's address book, newest first (address ids, what
+   * `_billing_address_clone_id` takes); read only when asked for (`getCheckout`'s `withSavedAddresses`), else empty.
+   */
+  savedAddressIds: string[]
 }
 
 // `price_amount_for_shipment_cents` is the price for the shipment it is listed under (a free-over threshold
@@ -100,7 +105,14 @@ const checkoutSchema = z.object({
   shipping_amount_cents: z.number().int().nullish(),
   total_tax_amount_cents: z.number().int().nullish(),
   total_amount_with_taxes_cents: z.number().int().nullish(),
-  customer: z.object({ id: z.string() }).nullish(),
+  customer: z
+    .object({
+      id: z.string(),
+      customer_addresses: z
+        .array(z.object({ created_at: z.string(), address: z.object({ id: z.string() }).nullish() }))
+        .nullish(),
+    })
+    .nullish(),
   line_items: z.array(lineItemSchema).nullish(),
   billing_address: addressSchema.nullish(),
   shipping_address: addressSchema.nullish(),
@@ -173,10 +185,24 @@ function toLine(line: z.infer<typeof lineItemSchema>): CheckoutLine {
 }
 
 /** The open order behind the cart, with everything checkout shows; null when it is gone, placed or not ours. */
-export async function getCheckout(client: CommerceLayerClient, orderId: string): Promise<Checkout | null> {
+/**
+ * The order as checkout shows it. `withSavedAddresses` also includes the customer's address book
+ * (`customer.customer_addresses.address`), for the first read of a signed-in customer's checkout, which starts
+ * the order from it (checkout-start.ts) without a request of its own.
+ */
+export async function getCheckout(
+  client: CommerceLayerClient,
+  orderId: string,
+  { withSavedAddresses = false } = {},
+): Promise<Checkout | null> {
   let raw: unknown
   try {
-    raw = await client.orders.retrieve(orderId, CHECKOUT_QUERY)
+    raw = await client.orders.retrieve(
+      orderId,
+      withSavedAddresses
+        ? { ...CHECKOUT_QUERY, include: [...CHECKOUT_QUERY.include, 'customer.customer_addresses.address'] }
+        : CHECKOUT_QUERY,
+    )
   } catch (error) {
     if (isNotFound(error)) return null
     throw error
@@ -234,6 +260,9 @@ export function toCheckout(raw: unknown, configuredCountries: readonly string[] 
     savedSources: defaultEntryFirst(toWalletEntries(order.available_customer_payment_sources ?? [])).map(
       ({ id, name }) => ({ id, name }),
     ),
+    savedAddressIds: [...(order.customer?.customer_addresses ?? [])]
+      .sort((a, b) => b.created_at.localeCompare(a.created_at))
+      .flatMap((entry) => (entry.address ? [entry.address.id] : [])),
   }
 }
 
@@ -286,19 +315,6 @@ export async function setAddresses(
     ...(saveToAddressBook
       ? { _save_billing_address_to_customer_address_book: true, _save_shipping_address_to_customer_address_book: true }
       : {}),
-  })
-}
-
-/** Starts the order from a saved address of the customer's address book, for billing and shipping both. */
-export async function cloneSavedAddress(
-  client: CommerceLayerClient,
-  orderId: string,
-  customerAddressId: string,
-): Promise<void> {
-  await client.orders.update({
-    id: orderId,
-    _billing_address_clone_id: customerAddressId,
-    _shipping_address_clone_id: customerAddressId,
   })
 }
 

@@ -15,16 +15,3 @@ export async function createCustomer(client: CommerceLayerClient, email: string,
 export async function adoptOrder(customerClient: CommerceLayerClient, orderId: string, email: string): Promise<void> {
   await customerClient.orders.update({ id: orderId, customer_email: email, _nullify_payment_source: true })
 }
-
-/**
- * The addresses in the customer's address book, newest first. These are address ids (what
- * `_billing_address_clone_id` takes), not the ids of the address-book entries that hold them.
- */
-export async function listSavedAddressIds(customerClient: CommerceLayerClient): Promise<string[]> {
-  const entries = await customerClient.customer_addresses.list({
-    include: ['address'],
-    sort: { created_at: 'desc' },
-    pageSize: 25,
-  })
-  return entries.flatMap((entry) => (entry.address?.id ? [entry.address.id] : []))
-}
