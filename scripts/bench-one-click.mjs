@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
-import { chromiumArgs, findChromium } from './chromium.cjs'
+import { findChromium, playwrightChromiumArgs } from './chromium.cjs'
 import { startServers } from './lib/servers.mjs'
 
 const RUNS = Number(process.env.RUNS ?? 20)
@@ -22,7 +22,7 @@ const servers = await startServers({
   storefrontPort: Number(process.env.BENCH_PORT ?? 3220),
   sandboxPort: Number(process.env.BENCH_SANDBOX_PORT ?? 3221),
 })
-const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+const browser = await chromium.launch({ executablePath: findChromium(), args: playwrightChromiumArgs })
 const page = await (await browser.newContext()).newPage()
 const shop = (path) => servers.storefrontUrl + path
 const confirmation = () => page.getByRole('heading', { name: 'Thank you for your order!' })

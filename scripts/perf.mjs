@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
-import { chromiumArgs, findChromium } from './chromium.cjs'
+import { chromiumArgs, findChromium, playwrightChromiumArgs } from './chromium.cjs'
 import { startServers } from './lib/servers.mjs'
 
 const root = new URL('..', import.meta.url).pathname
@@ -29,7 +29,7 @@ const SCORE_BUDGET = 95
  * cookies are the ones the shop signs (lib/security/signed-value.ts): checkout is measured with a cart in it.
  */
 async function guestCartCookie(storefrontUrl) {
-  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs })
+  const browser = await chromium.launch({ executablePath: findChromium(), args: playwrightChromiumArgs })
   try {
     const context = await browser.newContext()
     const page = await context.newPage()
