@@ -46,7 +46,7 @@ test.describe('one-click checkout with a saved Klarna source', () => {
       await expect(page.getByTestId('order-total')).toHaveText('€64.00')
       await expect(page.getByTestId('payment-method')).toContainText('Klarna')
 
-      // Behind the click, as the seed document shows it: the association on its own, then `_place`; nothing else
+      // Behind the click, as Commerce Layer's guide shows it: the association on its own, then `_place`; nothing else
       // reaches Commerce Layer up to placing (the confirmation page's reads follow).
       const log = (await requestLogSince(before)).filter(
         (entry) => entry.path.startsWith('/api/') || entry.path.startsWith('/oauth/'),

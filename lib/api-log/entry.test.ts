@@ -104,7 +104,7 @@ describe('toApiLogEntry', () => {
     })
   })
 
-  it('marks the seed document step from the body as sent', () => {
+  it("marks the guide's step from the body as sent", () => {
     const entry = toApiLogEntry({
       method: 'PATCH',
       url: `${ORDER_URL}?include=available_customer_payment_sources`,

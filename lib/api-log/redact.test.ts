@@ -73,7 +73,7 @@ describe('redactJson', () => {
     })
   })
 
-  it('keeps the seed document attributes exactly', () => {
+  it("keeps the guide's trigger attributes exactly", () => {
     const body = {
       data: {
         type: 'orders',
