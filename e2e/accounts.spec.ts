@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from '@playwright/test'
+import { expectNoSeriousAccessibilityViolations } from './support/accessibility'
 import { signInThroughApi } from './support/fixtures'
 import { placedOrdersOf } from './support/sandbox-api'
 import { createCustomer } from './support/seed'
@@ -20,10 +20,7 @@ test.describe('customer accounts', () => {
     await expect(page.getByText('No orders yet.')).toBeVisible()
     await page.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Wallet' }).click()
     await expect(page.getByText('Your wallet is empty.')).toBeVisible()
-    const results = await new AxeBuilder({ page }).analyze()
-    expect(results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual(
-      [],
-    )
+    await expectNoSeriousAccessibilityViolations(page)
   })
 
   test('sign-up explains what is wrong, next to the field', async ({ page }) => {

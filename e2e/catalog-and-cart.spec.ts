@@ -1,13 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
-import { expect, test, type Page } from '@playwright/test'
-
-async function expectNoSeriousAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  )
-  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
-}
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousAccessibilityViolations } from './support/accessibility'
 
 test.describe('catalog and cart @phone', () => {
   test('home → product → add 2 → change quantity → remove → empty cart', async ({ page }) => {

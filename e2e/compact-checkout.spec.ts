@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
+import { expectNoSeriousAccessibilityViolations } from './support/accessibility'
 import { signInThroughApi } from './support/fixtures'
 import { seedCustomer } from './support/seed'
 import { addToCart } from './support/shopper'
@@ -48,9 +48,7 @@ test.describe('the compact returning checkout on a 390×844 phone', () => {
       await page.keyboard.press('Tab')
       await expect(page.getByRole('button', { name: next })).toBeFocused()
     }
-    const results = await new AxeBuilder({ page }).analyze()
-    const serious = results.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))
-    expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([])
+    await expectNoSeriousAccessibilityViolations(page)
   })
 
   test('"Change" opens the form in place, and saving it returns to the summary', async ({ page }) => {
