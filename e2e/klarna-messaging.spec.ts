@@ -39,14 +39,22 @@ test.describe("Klarna's On-Site Messaging", () => {
     await page.goto('/products/MUG-STONE-350', { waitUntil: 'domcontentloaded' })
     const script = page.locator('script[src*="/klarna/web-sdk/v1/klarna.js"]')
     await expect(script).toHaveAttribute('data-client-id', /.+/)
-    const timing = await page.evaluate(() => {
-      const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-      const library = performance
-        .getEntriesByType('resource')
-        .find((entry) => entry.name.includes('/klarna/web-sdk/v1/klarna.js'))
-      return { loadEnd: navigation.loadEventEnd, libraryStart: library?.startTime ?? -1 }
-    })
-    expect(timing.libraryStart).toBeGreaterThanOrEqual(timing.loadEnd)
+    // The library's resource timing entry exists once it has loaded; the page's load event has ended by then.
+    await page.waitForLoadState('load')
+    const timing = () =>
+      page.evaluate(() => {
+        const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+        const library = performance
+          .getEntriesByType('resource')
+          .find((entry) => entry.name.includes('/klarna/web-sdk/v1/klarna.js'))
+        return { loadEnd: navigation.loadEventEnd, libraryStart: library?.startTime ?? -1 }
+      })
+    await expect
+      .poll(async () => (await timing()).libraryStart, { message: 'the library was fetched' })
+      .toBeGreaterThan(0)
+    const { loadEnd, libraryStart } = await timing()
+    expect(loadEnd).toBeGreaterThan(0)
+    expect(libraryStart).toBeGreaterThanOrEqual(loadEnd)
     expect(requested).toHaveLength(1)
   })
 
